@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type EventName, type EventPayloads, type MethodName } from '../../shared/api/contract';
+import { AppError, type ApiErrorBody, type Envelope } from '../../shared/api/envelope';
+import type { AccessOutcome, Rater } from '../../shared/domain/entities';
+import type { Db } from './db/open-database';
+import type { EventHub } from './event-hub';
+import { appendAccess } from './features/access-log/access-log-repository';
+import { loadActiveRater } from './features/session/session-handlers';
+import type { HandlerContext, Handlers } from './handler-context';
+import { METHOD_POLICIES } from './method-policies';
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatchDeps {
+  db: Db;
+  events: EventHub;
+  handlers: Handlers;
+  appVersion: string;
+  /** Called with unexpected errors (not AppError) so they reach a log file, never the user. */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+const fail = (error: ApiErrorBody): Envelope<never> => ({ ok: false, error });
+
+function describeInvalidInput(error: z.ZodError): ApiErrorBody {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  const [first] = error.issues;
+  const where = first && first.path.length ? ` (${first.path.map(String).join('.')})` : '';
+  return { code: 'invalid_input', message: `Ongeldige invoer${where}: ${first?.message ?? 'onbekende fout'}`, fields };
+}
+
+/** Best effort: which family a refused call was about, for the access log. */
+function familyIdOf(method: string, input: unknown): number | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const record = input as Record<string, unknown>;
+  const candidate = record.familyId ?? (method.startsWith('families.') ? record.id : undefined);
+  return typeof candidate === 'number' && Number.isSafeInteger(candidate) && candidate > 0 ? candidate : null;
+}
+
+/**
+ * The single entry point of the back end, shared by the IPC and the HTTP transport:
+ * allow-list, input validation, authorization, one transaction per call, error envelope.
+ */
+export function createDispatch({ db, events, handlers, appVersion, onInternalError }: DispatchDeps): Dispatch {
+  const logOutcome = (actor: Rater | null, method: string, input: unknown, outcome: AccessOutcome, detail: string) => {
+    try {
+      const action = isMethodName(method) ? (METHOD_POLICIES[method].audit ?? method) : 'unknown_method';
+      const familyId = familyIdOf(method, input);
+      const familyKnown = familyId !== null && db.prepare('SELECT 1 FROM families WHERE id = ?').get(familyId) !== undefined;
+      appendAccess(db, { at: new Date().toISOString(), rater: actor, familyId: familyKnown ? familyId : null, action, outcome, detail });
+    } catch (error) {
+      onInternalError?.(method, error);
+    }
+  };
+
+  return async (method, input) => {
+    let actor: Rater | null = null;
+    const methodLabel = typeof method === 'string' ? method.slice(0, 100) : String(typeof method);
+    try {
+      actor = loadActiveRater(db);
+      if (!isMethodName(method)) {
+        const body: ApiErrorBody = { code: 'unknown_method', message: `Onbekende opdracht: ${methodLabel}.` };
+        logOutcome(actor, methodLabel, input, 'refused', body.message);
+        return fail(body);
+      }
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const body = describeInvalidInput(parsed.error);
+        logOutcome(actor, method, input, 'refused', body.message);
+        return fail(body);
+      }
+      const policy = METHOD_POLICIES[method];
+      if (policy.needs !== 'anyone' && !actor) throw new AppError('no_rater', 'Kies eerst wie u bent.');
+      if (policy.needs === 'coordinator' && actor?.role !== 'coordinator') {
+        throw new AppError('forbidden', 'Alleen een coördinator mag dit doen.');
+      }
+      const value = runInTransaction(method, parsed.data, actor);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) {
+        logOutcome(actor, methodLabel, input, 'refused', error.message);
+        return fail({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+      }
+      onInternalError?.(methodLabel, error);
+      logOutcome(actor, methodLabel, input, 'error', error instanceof Error ? error.message : String(error));
+      return fail({ code: 'internal', message: 'Er ging onverwacht iets mis. Er is niets gewijzigd; probeer het opnieuw.' });
+    }
+  };
+
+  function runInTransaction(method: MethodName, input: unknown, actor: Rater | null): unknown {
+    const pending: [EventName, unknown][] = [];
+    const now = new Date().toISOString();
+    const audit = METHOD_POLICIES[method].audit;
+    const ctx: HandlerContext = {
+      db,
+      actor,
+      now,
+      appVersion,
+      logFamilyAccess: (familyId, detail) => {
+        if (!audit) throw new Error(`${method} logs family access but has no audit action in METHOD_POLICIES`);
+        appendAccess(db, { at: now, rater: actor, familyId, action: audit, outcome: 'ok', detail });
+      },
+      emit: (event, payload) => pending.push([event, payload]),
+    };
+    const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
+    // IMMEDIATE takes the write lock up front, so a read-then-write call never fails halfway on SQLITE_BUSY.
+    const value = db.transaction(() => handler(input, ctx)).immediate();
+    for (const [event, payload] of pending) events.publish(event, payload as EventPayloads[typeof event]);
+    return value;
+  }
+}

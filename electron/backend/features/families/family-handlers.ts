@@ -1,0 +1,151 @@
+import { AppError } from '../../../../shared/api/envelope';
+import type { Family } from '../../../../shared/domain/entities';
+import { localToday } from '../../../../shared/domain/dates';
+import type { HandlerContext, HandlersFor } from '../../handler-context';
+import { suggestFamilyCode } from './family-code';
+import {
+  allCodes,
+  codeTaken,
+  deleteCaregiver,
+  deleteVisit,
+  findCaregiver,
+  findFamily,
+  findVisit,
+  insertCaregiver,
+  insertFamily,
+  insertVisit,
+  listFamilies,
+  touchFamily,
+  updateCaregiver,
+  updateFamily,
+  updateVisit,
+} from './family-repository';
+
+const FAMILY_GONE = 'Dit gezin bestaat niet (meer).';
+
+function requireFamily(ctx: HandlerContext, id: number): Family {
+  const family = findFamily(ctx.db, id);
+  if (!family) throw new AppError('not_found', FAMILY_GONE);
+  return family;
+}
+
+function assertBirthMonthNotFuture(month: string | undefined): void {
+  if (month !== undefined && month > localToday().slice(0, 7)) {
+    throw new AppError('invalid_input', 'De geboortemaand van de baby ligt in de toekomst.', {
+      babyBirthMonth: 'De geboortemaand ligt in de toekomst.',
+    });
+  }
+}
+
+function assertCodeFree(ctx: HandlerContext, code: string | undefined, exceptId?: number): void {
+  if (code !== undefined && codeTaken(ctx.db, code, exceptId)) {
+    throw new AppError('conflict', `Gezinscode ${code} bestaat al. Kies een andere code.`, { code: 'Deze code bestaat al.' });
+  }
+}
+
+export const familyHandlers: HandlersFor<'families'> = {
+  'families.list': (filter, ctx) => listFamilies(ctx.db, filter),
+
+  'families.suggestCode': (_input, ctx) => ({ code: suggestFamilyCode(allCodes(ctx.db), new Date()) }),
+
+  'families.create': (input, ctx) => {
+    assertBirthMonthNotFuture(input.babyBirthMonth);
+    assertCodeFree(ctx, input.code);
+    const id = insertFamily(
+      ctx.db,
+      {
+        code: input.code,
+        babyBirthMonth: input.babyBirthMonth,
+        referralDate: input.referralDate,
+        phase: input.phase ?? 'aanmelding',
+        notes: input.notes ?? '',
+        createdBy: ctx.actor?.id ?? null,
+      },
+      ctx.now,
+    );
+    for (const caregiver of input.caregivers ?? []) insertCaregiver(ctx.db, id, caregiver.role, caregiver.label);
+    ctx.logFamilyAccess(id, `code ${input.code}; ${input.caregivers?.length ?? 0} ouder(s)`);
+    ctx.emit('data.changed', { area: 'families', id });
+    return findFamily(ctx.db, id)!;
+  },
+
+  'families.get': ({ id }, ctx) => {
+    const family = requireFamily(ctx, id);
+    ctx.logFamilyAccess(id);
+    return family;
+  },
+
+  'families.update': ({ id, ...changes }, ctx) => {
+    requireFamily(ctx, id);
+    assertBirthMonthNotFuture(changes.babyBirthMonth);
+    assertCodeFree(ctx, changes.code, id);
+    updateFamily(ctx.db, id, changes, ctx.now);
+    ctx.logFamilyAccess(id, `velden: ${Object.keys(changes).join(', ')}`);
+    ctx.emit('data.changed', { area: 'families', id });
+    return findFamily(ctx.db, id)!;
+  },
+};
+
+export const caregiverHandlers: HandlersFor<'caregivers'> = {
+  'caregivers.add': ({ familyId, role, label }, ctx) => {
+    requireFamily(ctx, familyId);
+    const caregiver = insertCaregiver(ctx.db, familyId, role, label);
+    touchFamily(ctx.db, familyId, ctx.now);
+    ctx.logFamilyAccess(familyId, `${role}`);
+    ctx.emit('data.changed', { area: 'families', id: familyId });
+    return caregiver;
+  },
+
+  'caregivers.update': ({ id, ...changes }, ctx) => {
+    const current = findCaregiver(ctx.db, id);
+    if (!current) throw new AppError('not_found', 'Deze ouder/verzorger bestaat niet (meer).');
+    const next = { ...current, ...changes };
+    updateCaregiver(ctx.db, next);
+    touchFamily(ctx.db, current.familyId, ctx.now);
+    ctx.logFamilyAccess(current.familyId, `velden: ${Object.keys(changes).join(', ')}`);
+    ctx.emit('data.changed', { area: 'families', id: current.familyId });
+    return next;
+  },
+
+  'caregivers.remove': ({ id }, ctx) => {
+    const current = findCaregiver(ctx.db, id);
+    if (!current) throw new AppError('not_found', 'Deze ouder/verzorger bestaat niet (meer).');
+    deleteCaregiver(ctx.db, id);
+    touchFamily(ctx.db, current.familyId, ctx.now);
+    ctx.logFamilyAccess(current.familyId, current.role);
+    ctx.emit('data.changed', { area: 'families', id: current.familyId });
+    return { removed: true };
+  },
+};
+
+export const visitHandlers: HandlersFor<'visits'> = {
+  'visits.add': ({ familyId, date, phase, notes }, ctx) => {
+    requireFamily(ctx, familyId);
+    const visit = insertVisit(ctx.db, { familyId, date, phase, notes: notes ?? '' });
+    touchFamily(ctx.db, familyId, ctx.now);
+    ctx.logFamilyAccess(familyId, `${date} (${phase})`);
+    ctx.emit('data.changed', { area: 'families', id: familyId });
+    return visit;
+  },
+
+  'visits.update': ({ id, ...changes }, ctx) => {
+    const current = findVisit(ctx.db, id);
+    if (!current) throw new AppError('not_found', 'Dit huisbezoek bestaat niet (meer).');
+    const next = { ...current, ...changes };
+    updateVisit(ctx.db, next);
+    touchFamily(ctx.db, current.familyId, ctx.now);
+    ctx.logFamilyAccess(current.familyId, `velden: ${Object.keys(changes).join(', ')}`);
+    ctx.emit('data.changed', { area: 'families', id: current.familyId });
+    return next;
+  },
+
+  'visits.remove': ({ id }, ctx) => {
+    const current = findVisit(ctx.db, id);
+    if (!current) throw new AppError('not_found', 'Dit huisbezoek bestaat niet (meer).');
+    deleteVisit(ctx.db, id);
+    touchFamily(ctx.db, current.familyId, ctx.now);
+    ctx.logFamilyAccess(current.familyId, current.date);
+    ctx.emit('data.changed', { area: 'families', id: current.familyId });
+    return { removed: true };
+  },
+};

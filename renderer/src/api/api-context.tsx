@@ -1,0 +1,52 @@
+import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createApi, type Api } from '../../../shared/api/client';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/envelope';
+import { detectTransport } from './transports';
+
+const ApiContext = createContext<Api | null>(null);
+
+export function ApiProvider({ children, api: given }: { children: ReactNode; api?: Api }) {
+  const api = useMemo(() => given ?? createApi(detectTransport()), [given]);
+  const queryClient = useMemo(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2, refetchOnWindowFocus: false },
+        },
+      }),
+    [],
+  );
+  // Any change anywhere (another window, another tab) refreshes what is on screen.
+  useEffect(() => api.on('data.changed', () => void queryClient.invalidateQueries()), [api, queryClient]);
+  return (
+    <ApiContext.Provider value={api}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}
+
+export function useApi(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi outside ApiProvider');
+  return api;
+}
+
+export function useApiQuery<M extends MethodName>(method: M, input: MethodInput<M>, options: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery<MethodOutput<M>, ApiError>({
+    queryKey: [method, input],
+    queryFn: () => api.call(method, input),
+    enabled: options.enabled ?? true,
+  });
+}
+
+export function useApiMutation<M extends MethodName>(method: M) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation<MethodOutput<M>, ApiError, MethodInput<M>>({
+    mutationFn: (input) => api.call(method, input),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

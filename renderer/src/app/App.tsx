@@ -1,0 +1,34 @@
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiProvider } from '../api/api-context';
+import { FamiliesPage } from '../features/families/FamiliesPage';
+import { FamilyPage } from '../features/families/FamilyPage';
+import { NewFamilyPage } from '../features/families/NewFamilyPage';
+import { RatersPage } from '../features/raters/RatersPage';
+import { SessionGate } from '../features/session/SessionGate';
+import { Layout } from './Layout';
+
+// Hash routes work the same from the Electron app:// protocol and from the web host.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/families" replace /> },
+      { path: 'families', element: <FamiliesPage /> },
+      { path: 'families/new', element: <NewFamilyPage /> },
+      { path: 'families/:familyId', element: <FamilyPage /> },
+      { path: 'raters', element: <RatersPage /> },
+      { path: '*', element: <Navigate to="/families" replace /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <ApiProvider>
+      <SessionGate>
+        <RouterProvider router={router} />
+      </SessionGate>
+    </ApiProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import { NavLink, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation } from '../api/api-context';
+import { useSession } from '../features/session/session-context';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const signOut = useApiMutation('session.signOut');
+
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('app.mainNav')}>
+          <NavLink to="/families">{t('nav.families')}</NavLink>
+          <NavLink to="/raters">{t('nav.raters')}</NavLink>
+        </nav>
+        <div className="topbar-right">
+          <span className="active-rater">
+            {t('session.activeAs')} <strong>{session.rater.name}</strong> ({t(`roles.${session.rater.role}`)})
+          </span>
+          <button type="button" onClick={() => signOut.mutate({})}>
+            {t('session.switch')}
+          </button>
+          <label className="language">
+            {t('app.language')}{' '}
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {language === 'nl' ? 'Nederlands' : 'English'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+      <main id="main" className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

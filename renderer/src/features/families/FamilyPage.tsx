@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CAREGIVER_ROLES, FAMILY_PHASES, type CaregiverRole, type FamilyPhase } from '../../../../shared/domain/vocabulary';
+import { useApi, useApiQuery } from '../../api/api-context';
+import { AutosaveField } from '../../components/AutosaveField';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSession } from '../session/session-context';
+import { AccessLogTable } from './AccessLogTable';
+import { CaregiversSection } from './CaregiversSection';
+import { VisitsSection } from './VisitsSection';
+
+export function FamilyPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { rater } = useSession();
+  const familyId = Number(useParams().familyId);
+  const family = useApiQuery('families.get', { id: familyId }, { enabled: Number.isSafeInteger(familyId) && familyId > 0 });
+
+  if (family.error) {
+    return (
+      <section>
+        <ErrorMessage error={family.error} />
+        <Link to="/families">{t('families.back')}</Link>
+      </section>
+    );
+  }
+  if (!family.data) return <p role="status">{t('app.loading')}</p>;
+  const f = family.data;
+  const phaseOptions = FAMILY_PHASES.map((value) => ({ value, label: t(`phases.${value}`) }));
+
+  return (
+    <article aria-labelledby="family-title">
+      <Link to="/families">← {t('families.back')}</Link>
+      <h1 id="family-title">
+        {t('families.heading', { code: f.code })}
+      </h1>
+      <section aria-labelledby="family-details" className="card">
+        <h2 id="family-details">{t('families.details')}</h2>
+        <div className="row">
+          <AutosaveField label={t('families.code')} value={f.code} maxLength={20} onSave={(code) => api.call('families.update', { id: f.id, code })} />
+          <AutosaveField
+            label={t('families.babyBirthMonth')}
+            type="month"
+            value={f.babyBirthMonth}
+            onSave={(babyBirthMonth) => api.call('families.update', { id: f.id, babyBirthMonth })}
+          />
+          <AutosaveField
+            label={t('families.referralDate')}
+            type="date"
+            value={f.referralDate}
+            onSave={(referralDate) => api.call('families.update', { id: f.id, referralDate })}
+          />
+          <AutosaveField
+            label={t('families.phase')}
+            type="select"
+            options={phaseOptions}
+            value={f.phase}
+            onSave={(phase) => api.call('families.update', { id: f.id, phase: phase as FamilyPhase })}
+          />
+        </div>
+        <AutosaveField label={t('families.notes')} type="textarea" value={f.notes} onSave={(notes) => api.call('families.update', { id: f.id, notes })} />
+      </section>
+      <CaregiversSection familyId={f.id} caregivers={f.caregivers} roles={CAREGIVER_ROLES as readonly CaregiverRole[]} />
+      <VisitsSection familyId={f.id} visits={f.visits} />
+      {rater.role === 'coordinator' ? <AccessLogTable familyId={f.id} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+import { expect, test } from './fixtures';
+import { openApp, RaterPickerPage } from './pages/app-page';
+import { FamiliesPage } from './pages/families-page';
+import { FamilyPage } from './pages/family-page';
+
+test('a coordinator registers a family that survives a reload and a host restart, with its access log', async ({ page, host }) => {
+  await openApp(page, host.url);
+  const picker = new RaterPickerPage(page);
+  await expect(page.getByRole('heading', { name: 'Wie bent u?' })).toBeVisible();
+  await picker.createFirstCoordinator('Anna de Vries', 'AV');
+  await picker.pick('Anna de Vries');
+
+  const families = new FamiliesPage(page);
+  await families.goto();
+  const code = await families.create({
+    babyBirthMonth: '2026-06',
+    referralDate: '2026-10-01',
+    caregivers: [
+      { role: 'Moeder', label: 'moeder (M.)' },
+      { role: 'Vader', label: 'vader (B.)' },
+    ],
+  });
+  expect(code).toMatch(/^OB-\d{2}-001$/);
+
+  const family = new FamilyPage(page);
+  await family.expectLoaded(code);
+  await expect(family.caregivers().getByRole('listitem')).toHaveCount(2);
+  await family.addVisit('2026-10-15', 'Introductie', 'Kennismaking, badmoment gefilmd');
+  await family.editNotes('Verwezen door de POH-GGZ.');
+
+  await page.reload();
+  await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+  await family.expectLoaded(code);
+  await expect(family.caregivers().getByRole('listitem')).toHaveCount(2);
+
+  const familyUrl = page.url().replace(/^http:\/\/127\.0\.0\.1:\d+/, '');
+  const newUrl = await host.restart();
+  // A new host run means a new token and port: open its link, then go back to the family.
+  await openApp(page, newUrl);
+  await page.goto(new URL(familyUrl, newUrl).toString());
+  await family.expectLoaded(code);
+  await expect(page.getByText('Actief als')).toContainText('Anna de Vries');
+  await expect(family.caregivers().getByRole('listitem', { name: 'moeder (M.)' })).toBeVisible();
+  await expect(family.caregivers().getByRole('listitem', { name: 'vader (B.)' })).toBeVisible();
+  await expect(family.visits().getByRole('listitem', { name: '2026-10-15' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Gegevens' }).getByLabel('Notities')).toHaveValue('Verwezen door de POH-GGZ.');
+
+  const log = family.accessLog();
+  for (const action of ['family.create', 'visit.add', 'family.update', 'family.read', 'access_log.read']) {
+    await expect(log.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
+  }
+  await expect(log.getByRole('cell', { name: 'Anna de Vries' }).first()).toBeVisible();
+});
+
+test('bad input in the form gets a Dutch message and creates nothing', async ({ page, host }) => {
+  await openApp(page, host.url);
+  const picker = new RaterPickerPage(page);
+  await picker.createFirstCoordinator('Bram Jansen', 'BJ');
+  await picker.pick('Bram Jansen');
+  const families = new FamiliesPage(page);
+  await families.goto();
+
+  const first = await families.create({ babyBirthMonth: '2026-05', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
+  await new FamilyPage(page).expectLoaded(first);
+  await families.goto();
+
+  await families.create({ code: first, babyBirthMonth: '2026-05', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
+  await expect(page.getByRole('alert')).toContainText(`Gezinscode ${first} bestaat al`);
+
+  const form = page.getByRole('form', { name: 'Nieuw gezin' });
+  await form.getByLabel('Gezinscode').fill('');
+  await form.getByRole('button', { name: 'Gezin aanmaken' }).click();
+  await expect(page.getByRole('alert')).toContainText('Vul een gezinscode in');
+
+  await form.getByLabel('Gezinscode').fill('OB-TOEKOMST');
+  await form.getByLabel('Geboortemaand baby').fill('2099-01');
+  await form.getByRole('button', { name: 'Gezin aanmaken' }).click();
+  await expect(page.getByRole('alert')).toContainText('geboortemaand van de baby ligt in de toekomst');
+
+  await families.goto();
+  await expect(families.table().getByRole('row')).toHaveCount(2); // header + the one family
+});
