@@ -18,6 +18,7 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export function setLanguage(language: Language): void {
