@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { isEventName, isMethodName } from '../../shared/api/contract';
+
+const CALL_CHANNEL = 'afstemming:call';
+const EVENT_CHANNEL = 'afstemming:event';
+
+/**
+ * The only thing the page gets: `call` for contract methods and `on` for contract events.
+ * No ipcRenderer, no channels, no Node.
+ */
+contextBridge.exposeInMainWorld('afstemming', {
+  call(method: string, input: unknown) {
+    if (!isMethodName(method)) {
+      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `Onbekende opdracht: ${String(method).slice(0, 100)}.` } });
+    }
+    return ipcRenderer.invoke(CALL_CHANNEL, method, input);
+  },
+  on(event: string, listener: (payload: unknown) => void) {
+    if (!isEventName(event) || typeof listener !== 'function') return () => undefined;
+    const wrapped = (_e: unknown, name: unknown, payload: unknown) => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+  },
+});

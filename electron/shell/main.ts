@@ -1,0 +1,58 @@
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../backend/create-backend';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
+import { handleAppRequest } from './app-protocol';
+import { EVENT_CHANNEL, registerIpcHost } from './ipc-host';
+import { createMainWindow, denyAllPermissions, lockDownNavigation } from './window';
+
+// Must happen before `ready`: a standard, secure scheme gets a real origin, fetch and CSP.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+const appRoot = app.getAppPath();
+
+/**
+ * In development better-sqlite3 in node_modules is built for Node (so `npm test` works);
+ * `npm start` builds a copy for Electron's ABI into native/electron/ and we load that one.
+ * A packaged app has it rebuilt in place by electron-builder.
+ */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const candidate = join(appRoot, 'native', 'electron', process.versions.electron, 'better_sqlite3.node');
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+let backend: Backend | null = null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents: WebContents) => lockDownNavigation(contents));
+
+app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession);
+  const rendererDir = join(appRoot, 'renderer', 'dist');
+  protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, rendererDir));
+
+  backend = createBackend({
+    dataDir: app.getPath('userData'),
+    migrationsDir: join(appRoot, 'migrations'),
+    appVersion: app.getVersion(),
+    nativeBinding: electronNativeBinding(),
+  });
+  registerIpcHost(ipcMain, backend.dispatch);
+  backend.events.subscribe((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);
+  });
+
+  const window = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, 'preload.cjs') });
+  void window.loadURL(APP_ENTRY_URL);
+});
+
+app.on('window-all-closed', () => {
+  backend?.close();
+  backend = null;
+  app.quit();
+});
