@@ -12,4 +12,7 @@ export const handlers: Handlers = {
   ...caregiverHandlers,
   ...visitHandlers,
   ...accessLogHandlers,
+  // ...recordingHandlers, (video)
+  // ...fragmentHandlers, (fragments)
+  // ...scoringHandlers, (scoring)
 };

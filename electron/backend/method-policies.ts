@@ -38,4 +38,10 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'visits.remove': { needs: 'rater', audit: 'visit.remove' },
 
   'accessLog.forFamily': { needs: 'coordinator', audit: 'access_log.read' },
+
+  // — recordings (video) —
+
+  // — fragments —
+
+  // — scoring —
 };

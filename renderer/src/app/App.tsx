@@ -18,6 +18,9 @@ const router = createHashRouter([
       { path: 'families/new', element: <NewFamilyPage /> },
       { path: 'families/:familyId', element: <FamilyPage /> },
       { path: 'raters', element: <RatersPage /> },
+      // — recordings (video) routes —
+      // — fragments routes —
+      // — scoring routes —
       { path: '*', element: <Navigate to="/families" replace /> },
     ],
   },

@@ -19,6 +19,7 @@ export function Layout() {
         <nav aria-label={t('app.mainNav')}>
           <NavLink to="/families">{t('nav.families')}</NavLink>
           <NavLink to="/raters">{t('nav.raters')}</NavLink>
+          {/* — scoring nav — */}
         </nav>
         <div className="topbar-right">
           <span className="active-rater">

@@ -103,4 +103,7 @@ export const en: Dictionary = {
   outcomes: { ok: 'Succeeded', refused: 'Refused', error: 'Error' },
   autosave: { saving: 'Saving…', saved: 'Saved', failed: 'Not saved: {{message}}' },
   common: { remove: 'Remove', cancel: 'Cancel', retry: 'Retry', error: 'Something went wrong: {{message}}', required: 'required' },
+  // — recordings (video) strings —
+  // — fragments strings —
+  // — scoring strings —
 };

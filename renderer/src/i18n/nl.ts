@@ -101,4 +101,7 @@ export const nl = {
   outcomes: { ok: 'Gelukt', refused: 'Geweigerd', error: 'Fout' },
   autosave: { saving: 'Opslaan…', saved: 'Opgeslagen', failed: 'Niet opgeslagen: {{message}}' },
   common: { remove: 'Verwijderen', cancel: 'Annuleren', retry: 'Opnieuw', error: 'Er ging iets mis: {{message}}', required: 'verplicht' },
+  // — recordings (video) strings —
+  // — fragments strings —
+  // — scoring strings —
 };
