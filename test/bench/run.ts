@@ -1,0 +1,19 @@
+/**
+ * `npm run -s bench -- <area>`: runs one area's benchmark and prints each figure on its own line
+ * as `name: value`. Benchmarks are not tests: they measure, and the figures go into issue notes.
+ */
+import { runAgreementBench } from './agreement-bench';
+
+type Print = (name: string, value: number) => void;
+const AREAS: Record<string, (print: Print) => Promise<void>> = {
+  agreement: runAgreementBench,
+};
+
+const area = process.argv[2];
+const run = area ? AREAS[area] : undefined;
+if (!run) {
+  console.error(`Gebruik: npm run -s bench -- <${Object.keys(AREAS).join('|')}>`);
+  process.exit(2);
+}
+const print: Print = (name, value) => console.log(`${name}: ${Number.isInteger(value) ? value : value.toFixed(4)}`);
+await run(print);
