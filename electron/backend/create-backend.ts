@@ -3,15 +3,25 @@ import { loadMigrations } from './db/migrations';
 import { openDatabase, type Db } from './db/open-database';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './event-hub';
+import { JobQueue } from './features/media-jobs/job-queue';
+import { mediaJobExecutors } from './features/recordings/media-executors';
+import { createMediaTransport, type MediaTransport } from './features/recordings/media-transport';
+import { UploadStore } from './features/recordings/upload-store';
 import { handlers } from './handlers';
+import { MediaLibrary } from './media-library';
+import type { BackendPorts, BackendServices } from './services';
 
 export interface BackendOptions {
-  /** The folder that holds the database and (later) the media library. */
+  /** The folder that holds the database and the media library. */
   dataDir: string;
   migrationsDir: string;
   appVersion: string;
   /** better-sqlite3 binary for Electron's ABI; omitted under plain Node. */
   nativeBinding?: string;
+  /** Native dialogs etc. from the desktop shell; absent in browser mode. */
+  ports?: BackendPorts;
+  /** Start the media job queue (default true); tests of pure data may leave it off. */
+  runJobs?: boolean;
   onInternalError?: (method: string, error: unknown) => void;
 }
 
@@ -20,6 +30,9 @@ export interface Backend {
   events: EventHub;
   db: Db;
   dataDir: string;
+  services: BackendServices;
+  /** Streaming endpoints (upload, media with ranges) that both transports mount. */
+  media: MediaTransport;
   close(): void;
 }
 
@@ -30,19 +43,22 @@ export function createBackend(options: BackendOptions): Backend {
   const migrations = loadMigrations(options.migrationsDir);
   const db = openDatabase({ file: join(options.dataDir, DATABASE_FILE), migrations, nativeBinding: options.nativeBinding });
   const events = new EventHub();
-  const dispatch = createDispatch({
-    db,
-    events,
-    handlers,
-    appVersion: options.appVersion,
-    onInternalError: options.onInternalError ?? ((method, error) => console.error(`[afstemming] ${method} failed`, error)),
-  });
+  const onInternalError = options.onInternalError ?? ((method: string, error: unknown) => console.error(`[afstemming] ${method} failed`, error));
+  const library = new MediaLibrary(options.dataDir);
+  library.sweepTemp();
+  const jobs = new JobQueue(db, events, mediaJobExecutors({ db, library }), 1, (error) => onInternalError('media-job', error));
+  const services: BackendServices = { library, jobs, uploads: new UploadStore(library), ports: options.ports ?? {} };
+  const dispatch = createDispatch({ db, events, handlers, appVersion: options.appVersion, services, onInternalError });
+  if (options.runJobs !== false) jobs.start();
   return {
     dispatch,
     events,
     db,
     dataDir: options.dataDir,
+    services,
+    media: createMediaTransport(db, services),
     close: () => {
+      jobs.stop();
       if (db.open) db.close();
     },
   };

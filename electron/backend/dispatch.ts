@@ -8,6 +8,7 @@ import { appendAccess } from './features/access-log/access-log-repository';
 import { loadActiveRater } from './features/session/session-handlers';
 import type { HandlerContext, Handlers } from './handler-context';
 import { METHOD_POLICIES } from './method-policies';
+import type { BackendServices } from './services';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -16,6 +17,7 @@ export interface DispatchDeps {
   events: EventHub;
   handlers: Handlers;
   appVersion: string;
+  services: BackendServices;
   /** Called with unexpected errors (not AppError) so they reach a log file, never the user. */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -45,7 +47,7 @@ function familyIdOf(method: string, input: unknown): number | null {
  * The single entry point of the back end, shared by the IPC and the HTTP transport:
  * allow-list, input validation, authorization, one transaction per call, error envelope.
  */
-export function createDispatch({ db, events, handlers, appVersion, onInternalError }: DispatchDeps): Dispatch {
+export function createDispatch({ db, events, handlers, appVersion, services, onInternalError }: DispatchDeps): Dispatch {
   const logOutcome = (actor: Rater | null, method: string, input: unknown, outcome: AccessOutcome, detail: string) => {
     try {
       const action = isMethodName(method) ? (METHOD_POLICIES[method].audit ?? method) : 'unknown_method';
@@ -78,7 +80,7 @@ export function createDispatch({ db, events, handlers, appVersion, onInternalErr
       if (policy.needs === 'coordinator' && actor?.role !== 'coordinator') {
         throw new AppError('forbidden', 'Alleen een coördinator mag dit doen.');
       }
-      const value = runInTransaction(method, parsed.data, actor);
+      const value = await runHandler(method, parsed.data, actor);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) {
@@ -91,25 +93,47 @@ export function createDispatch({ db, events, handlers, appVersion, onInternalErr
     }
   };
 
-  function runInTransaction(method: MethodName, input: unknown, actor: Rater | null): unknown {
-    const pending: [EventName, unknown][] = [];
+  async function runHandler(method: MethodName, input: unknown, actor: Rater | null): Promise<unknown> {
+    const pendingEvents: [EventName, unknown][] = [];
+    const afterCommit: (() => void)[] = [];
     const now = new Date().toISOString();
-    const audit = METHOD_POLICIES[method].audit;
+    const policy = METHOD_POLICIES[method];
     const ctx: HandlerContext = {
       db,
       actor,
       now,
       appVersion,
+      services,
       logFamilyAccess: (familyId, detail) => {
-        if (!audit) throw new Error(`${method} logs family access but has no audit action in METHOD_POLICIES`);
-        appendAccess(db, { at: now, rater: actor, familyId, action: audit, outcome: 'ok', detail });
+        if (!policy.audit) throw new Error(`${method} logs family access but has no audit action in METHOD_POLICIES`);
+        appendAccess(db, { at: now, rater: actor, familyId, action: policy.audit, outcome: 'ok', detail });
       },
-      emit: (event, payload) => pending.push([event, payload]),
+      emit: (event, payload) => pendingEvents.push([event, payload]),
+      afterCommit: (task) => afterCommit.push(task),
     };
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
+    const flush = () => {
+      for (const task of afterCommit) {
+        try {
+          task();
+        } catch (error) {
+          onInternalError?.(method, error);
+        }
+      }
+      for (const [event, payload] of pendingEvents) events.publish(event, payload as EventPayloads[typeof event]);
+    };
+    if (policy.async) {
+      const value = await handler(input, ctx);
+      flush();
+      return value;
+    }
     // IMMEDIATE takes the write lock up front, so a read-then-write call never fails halfway on SQLITE_BUSY.
-    const value = db.transaction(() => handler(input, ctx)).immediate();
-    for (const [event, payload] of pending) events.publish(event, payload as EventPayloads[typeof event]);
+    const value = db.transaction(() => {
+      const result = handler(input, ctx);
+      if (result instanceof Promise) throw new Error(`${method} returned a promise but its policy is not async`);
+      return result;
+    }).immediate();
+    flush();
     return value;
   }
 }

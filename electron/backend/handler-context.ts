@@ -1,6 +1,7 @@
 import type { EventName, EventPayloads, MethodInput, MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { Rater } from '../../shared/domain/entities';
 import type { Db } from './db/open-database';
+import type { BackendServices } from './services';
 
 /** What every handler gets: the database, who is calling, and the two side channels it may use. */
 export interface HandlerContext {
@@ -14,9 +15,17 @@ export interface HandlerContext {
   logFamilyAccess(familyId: number, detail?: string): void;
   /** Queues an event; it is sent only after the call's transaction has committed. */
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** Runs after the transaction has committed (file deletions, waking the job queue); never on rollback. */
+  afterCommit(task: () => void): void;
+  /** Long-lived parts of the back end: the media library, the job queue, native ports. */
+  services: BackendServices;
 }
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => MethodOutput<M>;
+/**
+ * Synchronous handlers run inside one IMMEDIATE transaction. A method whose policy says
+ * `async: true` (long file work) may return a promise and manages its own short transactions.
+ */
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type HandlersFor<Prefix extends string> = Pick<Handlers, Extract<MethodName, `${Prefix}.${string}`>>;
 

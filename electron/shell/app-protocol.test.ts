@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { handleAppRequest } from './app-protocol';
+import { createAppProtocolHandler } from './app-protocol';
 
 const dir = mkdtempSync(join(tmpdir(), 'afstemming-app-proto-'));
 mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
@@ -11,7 +11,8 @@ writeFileSync(join(dir, 'dist', 'assets', 'a.js'), 'x');
 writeFileSync(join(dir, 'secret.txt'), 'secret');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const get = (url: string, method = 'GET') => handleAppRequest(new Request(url, { method }), join(dir, 'dist'));
+const handle = createAppProtocolHandler(join(dir, 'dist'), null);
+const get = (url: string, method = 'GET') => handle(new Request(url, { method }));
 
 describe('app:// protocol handler', () => {
   it('serves the build with the CSP header', async () => {

@@ -1,21 +1,43 @@
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { SECURITY_HEADERS } from '../../shared/security/content-security-policy';
+import type { MediaTransport } from '../backend/features/recordings/media-transport';
 import { resolveStaticFile } from '../web/static-files';
 import { isAppUrl } from './app-origin';
 
+const refuse = (status: number, text: string) => new Response(text, { status, headers: SECURITY_HEADERS });
+
 /**
- * Serves the renderer build on app://afstemming/ with the CSP as a real header (a meta tag cannot
- * set frame-ancestors). Pure Fetch API in and out, so it is tested under Node.
+ * Serves app://afstemming/: the renderer build with the CSP as a real header (a meta tag cannot set
+ * frame-ancestors), uploads, and media by recording id with byte ranges: the same endpoints the
+ * browser-mode host has. Pure Fetch API in and out, so it is tested under Node.
  */
-export async function handleAppRequest(request: Request, rendererDir: string): Promise<Response> {
-  if (!isAppUrl(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) {
-    return new Response('Niet toegestaan.', { status: 403, headers: SECURITY_HEADERS });
-  }
-  const file = resolveStaticFile(rendererDir, new URL(request.url).pathname);
-  if (!file) return new Response('Niet gevonden.', { status: 404, headers: SECURITY_HEADERS });
-  const body = request.method === 'HEAD' ? null : await readFile(file.path);
-  return new Response(body, {
-    status: 200,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-store' },
-  });
+export function createAppProtocolHandler(rendererDir: string, media: MediaTransport | null) {
+  return async (request: Request): Promise<Response> => {
+    if (!isAppUrl(request.url)) return refuse(403, 'Niet toegestaan.');
+    const { pathname } = new URL(request.url);
+
+    if (pathname === '/api/upload' && media) {
+      if (request.method !== 'POST' || !request.body) return refuse(405, 'Alleen POST.');
+      const body = Readable.fromWeb(request.body as NodeReadableStream);
+      const envelope = await media.receiveUpload(body, request.headers.get('x-file-name'));
+      return new Response(JSON.stringify(envelope), { headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' } });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(403, 'Niet toegestaan.');
+    if (pathname.startsWith('/media/') && media) {
+      const response = await media.serveMedia(request);
+      const headers = new Headers(response.headers);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+      return new Response(response.body, { status: response.status, headers });
+    }
+
+    const file = resolveStaticFile(rendererDir, pathname);
+    if (!file) return refuse(404, 'Niet gevonden.');
+    const body = request.method === 'HEAD' ? null : await readFile(file.path);
+    return new Response(body, {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-store' },
+    });
+  };
 }

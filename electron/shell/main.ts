@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend/create-backend';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
-import { handleAppRequest } from './app-protocol';
+import { createAppProtocolHandler } from './app-protocol';
+import { pickVideoFiles } from './dialogs';
 import { EVENT_CHANNEL, registerIpcHost } from './ipc-host';
 import { createMainWindow, denyAllPermissions, lockDownNavigation } from './window';
 
@@ -33,15 +34,14 @@ app.on('web-contents-created', (_event, contents: WebContents) => lockDownNaviga
 
 app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
-  const rendererDir = join(appRoot, 'renderer', 'dist');
-  protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, rendererDir));
-
   backend = createBackend({
     dataDir: app.getPath('userData'),
     migrationsDir: join(appRoot, 'migrations'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
+    ports: { pickVideoFiles: () => pickVideoFiles(dialog, BrowserWindow.getFocusedWindow()) },
   });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(appRoot, 'renderer', 'dist'), backend.media));
   registerIpcHost(ipcMain, backend.dispatch);
   backend.events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { SECURITY_HEADERS } from '../../shared/security/content-security-policy';
 import type { Backend } from '../backend/create-backend';
 import { resolveStaticFile, streamFile } from './static-files';
@@ -115,6 +116,8 @@ export async function startWebHost({ backend, staticDir, port = 0, token = rando
     if (requestOrigin !== undefined && requestOrigin !== origin) return send(res, 403, 'Verzoek van een andere website geweigerd.');
 
     if (url.pathname === '/api/call') return handleCall(req, res);
+    if (url.pathname === '/api/upload') return handleUpload(req, res);
+    if (url.pathname.startsWith('/media/')) return handleMedia(req, res, url);
     if (url.pathname === '/api/events') return handleEvents(req, res);
     if (url.pathname.startsWith('/api/')) return send(res, 404, 'Onbekend adres.');
     return handleStatic(req, res, url.pathname);
@@ -134,6 +137,27 @@ export async function startWebHost({ backend, staticDir, port = 0, token = rando
     const { method, input } = (typeof payload === 'object' && payload !== null ? payload : {}) as { method?: unknown; input?: unknown };
     const envelope = await backend.dispatch(method, input);
     send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
+  }
+
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'Alleen POST.');
+    const name = req.headers['x-file-name'];
+    const envelope = await backend.media.receiveUpload(req, typeof name === 'string' ? name : null);
+    send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
+  }
+
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Niet toegestaan.');
+    const headers = new Headers();
+    if (typeof req.headers.range === 'string') headers.set('range', req.headers.range);
+    const response = await backend.media.serveMedia(new Request(new URL(url.pathname, origin), { method: req.method, headers }));
+    const outHeaders: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
+    response.headers.forEach((value, key) => (outHeaders[key] = value));
+    res.writeHead(response.status, outHeaders);
+    if (!response.body || req.method === 'HEAD') return void res.end();
+    const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+    res.on('close', () => body.destroy());
+    body.pipe(res);
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {

@@ -68,3 +68,65 @@ export interface SessionInfo {
   appVersion: string;
   schemaVersion: number;
 }
+
+export interface SpriteLayout {
+  /** Seconds between two thumbnails. */
+  intervalS: number;
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+  count: number;
+  /** Number of sheet images (one URL each: /media/<id>/sprite/<n>). */
+  sheets: number;
+}
+
+export interface MediaJob {
+  id: number;
+  kind: string;
+  status: import('./vocabulary').JobStatus;
+  /** 0–1 */
+  progress: number;
+  etaMs: number | null;
+  /** Dutch reason when failed or cancelled. */
+  error: string | null;
+  familyCode: string | null;
+  recordingIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RecordingSummary {
+  id: number;
+  familyId: number;
+  familyCode: string;
+  visitId: number;
+  visitDate: string;
+  originalName: string;
+  activity: import('./vocabulary').Activity;
+  moment: import('./vocabulary').Moment;
+  recordedOn: string;
+  caregivers: Caregiver[];
+  playbackPlan: import('./vocabulary').PlaybackPlanKind;
+  /** Dutch explanation of the playback decision, shown to the user. */
+  planReason: string;
+  durationMs: number;
+  fpsNum: number;
+  fpsDen: number;
+  width: number;
+  height: number;
+  /** True as soon as something Chromium can play exists (the original or a finished remux/proxy). */
+  playable: boolean;
+  /** Changes when a better playable version replaces the current one, so players reload. */
+  mediaVersion: string;
+  activeJobs: MediaJob[];
+}
+
+export interface Recording extends RecordingSummary {
+  notes: string;
+  sprite: SpriteLayout | null;
+  hasPeaks: boolean;
+  /** Where the current rater stopped watching. */
+  positionMs: number;
+  jobs: MediaJob[];
+}

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../session/session-context';
 import { AccessLogTable } from './AccessLogTable';
 import { CaregiversSection } from './CaregiversSection';
+import { RecordingsSection } from '../recordings/RecordingsSection';
 import { VisitsSection } from './VisitsSection';
 
 export function FamilyPage() {
@@ -62,6 +63,7 @@ export function FamilyPage() {
       </section>
       <CaregiversSection familyId={f.id} caregivers={f.caregivers} roles={CAREGIVER_ROLES as readonly CaregiverRole[]} />
       <VisitsSection familyId={f.id} visits={f.visits} />
+      <RecordingsSection family={f} />
       {rater.role === 'coordinator' ? <AccessLogTable familyId={f.id} /> : null}
     </article>
   );

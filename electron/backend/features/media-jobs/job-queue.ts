@@ -1,0 +1,172 @@
+import type { MediaJob } from '../../../../shared/domain/entities';
+import type { Db } from '../../db/open-database';
+import type { EventHub } from '../../event-hub';
+import { describeJob, findJob, nextQueuedJob, requeueInterrupted, setJobProgress, setJobState, type JobRow } from './job-repository';
+
+export interface JobRunContext {
+  signal: AbortSignal;
+  onProgress(fraction: number, etaMs: number | null): void;
+}
+
+/**
+ * Runs one kind of job. Resolves with a function that records the result in the job's completion
+ * transaction; that function may return a clean-up to run once the transaction has committed
+ * (e.g. removing a file the new result replaces).
+ */
+export type JobExecutor = (job: JobRow, context: JobRunContext) => Promise<(db: Db) => void | (() => void)>;
+
+/** A failure the user should read: its message is Dutch and says what to do. */
+export class JobFailure extends Error {
+  constructor(readonly userMessage: string, readonly detail?: string) {
+    super(userMessage);
+    this.name = 'JobFailure';
+  }
+}
+
+const PROGRESS_WRITE_MS = 1000;
+const PROGRESS_EVENT_MS = 200;
+
+/**
+ * The persistent media job queue. The database is the queue: a crash loses nothing, and jobs that
+ * were running resume at the next start. One job failing never stops the others.
+ */
+export class JobQueue {
+  private readonly running = new Map<number, AbortController>();
+  private stopping = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventHub,
+    private readonly executors: Record<string, JobExecutor>,
+    private readonly concurrency = 1,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  start(): void {
+    const requeued = requeueInterrupted(this.db, new Date().toISOString());
+    if (requeued > 0) this.onError(new Error(`${requeued} interrupted media job(s) queued again`));
+    this.wake();
+  }
+
+  /** Starts queued jobs while there is room; called after every change that may have queued one. */
+  wake(): void {
+    if (this.stopping || !this.db.open) return;
+    while (this.running.size < this.concurrency) {
+      const job = nextQueuedJob(this.db, [...this.running.keys()]);
+      if (!job) break;
+      this.run(job);
+    }
+    if (this.running.size === 0) this.resolveIdle();
+  }
+
+  cancel(id: number): MediaJob | null {
+    const controller = this.running.get(id);
+    if (controller) controller.abort();
+    else {
+      const job = findJob(this.db, id);
+      if (job && job.status === 'queued') this.finish(id, { status: 'cancelled', error: 'Geannuleerd.' });
+    }
+    return describeJob(this.db, id);
+  }
+
+  retry(id: number): MediaJob | null {
+    const job = findJob(this.db, id);
+    if (job && (job.status === 'failed' || job.status === 'cancelled')) {
+      setJobState(this.db, id, { status: 'queued', progress: 0, error: null }, new Date().toISOString());
+      this.publish(id);
+      this.wake();
+    }
+    return describeJob(this.db, id);
+  }
+
+  isRunning(id: number): boolean {
+    return this.running.has(id);
+  }
+
+  /** Resolves when no job is queued or running (tests and shutdown). */
+  whenIdle(): Promise<void> {
+    if (this.running.size === 0 && !nextQueuedJob(this.db, [])) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops running jobs without marking them cancelled: they stay `running` and resume at the next start. */
+  stop(): void {
+    this.stopping = true;
+    for (const controller of this.running.values()) controller.abort();
+  }
+
+  private run(job: JobRow): void {
+    const controller = new AbortController();
+    this.running.set(job.id, controller);
+    setJobState(this.db, job.id, { status: 'running', progress: 0, attempt: true }, new Date().toISOString());
+    this.publish(job.id);
+
+    let lastWrite = 0;
+    let lastEvent = 0;
+    const onProgress = (fraction: number, etaMs: number | null) => {
+      const now = Date.now();
+      if (this.stopping || !this.db.open) return;
+      if (now - lastWrite >= PROGRESS_WRITE_MS) {
+        lastWrite = now;
+        setJobProgress(this.db, job.id, fraction, etaMs, new Date(now).toISOString());
+      }
+      if (now - lastEvent >= PROGRESS_EVENT_MS) {
+        lastEvent = now;
+        const described = describeJob(this.db, job.id);
+        if (described) this.events.publish('jobs.changed', { ...described, progress: Math.min(1, fraction), etaMs });
+      }
+    };
+
+    const executor = this.executors[job.kind];
+    const work = executor
+      ? executor(job, { signal: controller.signal, onProgress })
+      : Promise.reject(new JobFailure(`Onbekend soort taak: ${job.kind}.`));
+
+    work
+      .then(
+        (commit) => {
+          if (this.stopping || !this.db.open) return;
+          const cleanUp = this.db.transaction(() => {
+            const after = commit(this.db);
+            setJobState(this.db, job.id, { status: 'done', progress: 1, error: null }, new Date().toISOString());
+            return after;
+          }).immediate();
+          if (typeof cleanUp === 'function') cleanUp();
+        },
+        (error: unknown) => {
+          if (this.stopping || !this.db.open) return;
+          if (controller.signal.aborted) this.finish(job.id, { status: 'cancelled', error: 'Geannuleerd; er is niets half achtergebleven.' });
+          else {
+            if (!(error instanceof JobFailure)) this.onError(error);
+            const message = error instanceof JobFailure ? error.userMessage : 'De taak is mislukt door een onverwachte fout. Probeer het opnieuw.';
+            this.finish(job.id, { status: 'failed', error: message });
+          }
+        },
+      )
+      .catch((error: unknown) => this.onError(error))
+      .finally(() => {
+        this.running.delete(job.id);
+        if (this.stopping || !this.db.open) return;
+        this.publish(job.id);
+        this.events.publish('data.changed', { area: 'recordings' });
+        this.wake();
+      });
+  }
+
+  private finish(id: number, state: { status: 'failed' | 'cancelled'; error: string }): void {
+    setJobState(this.db, id, { ...state, etaMs: null }, new Date().toISOString());
+    this.publish(id);
+  }
+
+  private publish(id: number): void {
+    const described = describeJob(this.db, id);
+    if (described) this.events.publish('jobs.changed', described);
+  }
+
+  private resolveIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

@@ -1,0 +1,124 @@
+import type { MediaJob } from '../../../../shared/domain/entities';
+import type { JobStatus } from '../../../../shared/domain/vocabulary';
+import type { Db } from '../../db/open-database';
+
+export interface JobRow {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  media_sha256: string | null;
+  recording_id: number | null;
+  family_id: number | null;
+  params_json: string;
+  progress: number;
+  eta_ms: number | null;
+  output_file: string | null;
+  error: string | null;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewJob {
+  kind: string;
+  mediaSha256?: string | null;
+  recordingId?: number | null;
+  familyId?: number | null;
+  params?: unknown;
+  createdBy?: number | null;
+}
+
+export function insertJob(db: Db, job: NewJob, now: string): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO media_jobs (kind, status, media_sha256, recording_id, family_id, params_json, created_at, updated_at, created_by)
+         VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(job.kind, job.mediaSha256 ?? null, job.recordingId ?? null, job.familyId ?? null, JSON.stringify(job.params ?? {}), now, now, job.createdBy ?? null)
+      .lastInsertRowid,
+  );
+}
+
+export function findJob(db: Db, id: number): JobRow | null {
+  return (db.prepare('SELECT * FROM media_jobs WHERE id = ?').get(id) as JobRow | undefined) ?? null;
+}
+
+/** Playable versions first: a recording can be watched and annotated before its thumbnails exist. */
+export function nextQueuedJob(db: Db, excludeIds: readonly number[]): JobRow | null {
+  const rows = db
+    .prepare(
+      `SELECT * FROM media_jobs WHERE status = 'queued'
+       ORDER BY CASE kind WHEN 'playable' THEN 0 WHEN 'peaks' THEN 1 WHEN 'sprite' THEN 2 WHEN 'playable_upgrade' THEN 4 ELSE 3 END, id LIMIT 16`,
+    )
+    .all() as JobRow[];
+  return rows.find((row) => !excludeIds.includes(row.id)) ?? null;
+}
+
+export function setJobState(
+  db: Db,
+  id: number,
+  state: { status: JobStatus; progress?: number; etaMs?: number | null; error?: string | null; outputFile?: string | null; attempt?: boolean },
+  now: string,
+): void {
+  db.prepare(
+    `UPDATE media_jobs SET status = ?, progress = coalesce(?, progress), eta_ms = ?, error = ?, output_file = coalesce(?, output_file),
+       attempts = attempts + ?, updated_at = ? WHERE id = ?`,
+  ).run(state.status, state.progress ?? null, state.etaMs ?? null, state.error ?? null, state.outputFile ?? null, state.attempt ? 1 : 0, now, id);
+}
+
+export function setJobProgress(db: Db, id: number, progress: number, etaMs: number | null, now: string): void {
+  db.prepare(`UPDATE media_jobs SET progress = ?, eta_ms = ?, updated_at = ? WHERE id = ? AND status = 'running'`).run(
+    Math.min(1, Math.max(0, progress)),
+    etaMs,
+    now,
+    id,
+  );
+}
+
+/** Jobs that were running when the app stopped or crashed start again from the beginning. */
+export function requeueInterrupted(db: Db, now: string): number {
+  return db.prepare(`UPDATE media_jobs SET status = 'queued', progress = 0, eta_ms = NULL, updated_at = ? WHERE status = 'running'`).run(now).changes;
+}
+
+const JOB_SELECT = `SELECT j.*, f.code AS family_code,
+    coalesce(
+      (SELECT json_group_array(r.id) FROM recordings r WHERE r.media_sha256 = j.media_sha256),
+      json_array(j.recording_id)) AS recording_ids
+  FROM media_jobs j LEFT JOIN families f ON f.id = j.family_id`;
+
+type JobListRow = JobRow & { family_code: string | null; recording_ids: string };
+
+function toMediaJob(row: JobListRow): MediaJob {
+  const ids = (JSON.parse(row.recording_ids) as (number | null)[]).filter((x): x is number => x !== null);
+  if (row.recording_id !== null && !ids.includes(row.recording_id)) ids.push(row.recording_id);
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    progress: row.progress,
+    etaMs: row.eta_ms,
+    error: row.error,
+    familyCode: row.family_code,
+    recordingIds: ids,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function describeJob(db: Db, id: number): MediaJob | null {
+  const row = db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobListRow | undefined;
+  return row ? toMediaJob(row) : null;
+}
+
+export function listJobs(db: Db, filter: { mediaSha256?: string; includeFinished: boolean }): MediaJob[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.mediaSha256) {
+    where.push('j.media_sha256 = ?');
+    params.push(filter.mediaSha256);
+  }
+  if (!filter.includeFinished) where.push(`(j.status IN ('queued', 'running', 'failed') OR j.updated_at > datetime('now', '-10 minutes'))`);
+  const rows = db.prepare(`${JOB_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.id DESC LIMIT 200`).all(...params) as JobListRow[];
+  return rows.map(toMediaJob);
+}

@@ -1,0 +1,87 @@
+import { statSync } from 'node:fs';
+import type { Rater } from '../../../../shared/domain/entities';
+import type { Db } from '../../db/open-database';
+import type { MediaLibrary } from '../../media-library';
+import { appendAccess } from '../access-log/access-log-repository';
+
+export interface MediaRequestTarget {
+  recordingId: number;
+  kind: 'video' | 'sprite' | 'peaks';
+  /** Sprite sheet number. */
+  index: number;
+}
+
+/** The only URL shapes media is served under: a recording id, never a path. */
+const MEDIA_PATH = /^\/media\/([1-9]\d{0,11})(?:\/(sprite)\/(\d{1,4})|\/(peaks))?$/;
+
+export function parseMediaPath(pathname: string): MediaRequestTarget | null {
+  const match = MEDIA_PATH.exec(pathname);
+  if (!match) return null;
+  const recordingId = Number(match[1]);
+  if (match[2]) return { recordingId, kind: 'sprite', index: Number(match[3]) };
+  if (match[4]) return { recordingId, kind: 'peaks', index: 0 };
+  return { recordingId, kind: 'video', index: 0 };
+}
+
+export interface LibraryFile {
+  path: string;
+  size: number;
+  contentType: string;
+}
+
+interface MediaRow {
+  family_id: number;
+  media_sha256: string;
+  playback_plan: string;
+  original: string;
+}
+
+/**
+ * Finds the file to serve for a recording: its playable version (or the original when it plays as
+ * is), a sprite sheet, or the peaks. Null for unknown or deleted recordings and for files not made yet.
+ */
+export function resolveMediaFile(db: Db, library: MediaLibrary, target: MediaRequestTarget): (LibraryFile & { familyId: number }) | null {
+  const row = db
+    .prepare(
+      `SELECT r.family_id, r.media_sha256, r.playback_plan, m.file_name AS original
+       FROM recordings r JOIN media_files m ON m.sha256 = r.media_sha256 WHERE r.id = ?`,
+    )
+    .get(target.recordingId) as MediaRow | undefined;
+  if (!row) return null;
+  const derived = (kind: string) =>
+    (db.prepare('SELECT file_name, meta_json FROM media_derivatives WHERE media_sha256 = ? AND kind = ?').get(row.media_sha256, kind) as
+      | { file_name: string; meta_json: string }
+      | undefined) ?? null;
+
+  let path: string | null = null;
+  let contentType = 'video/mp4';
+  if (target.kind === 'video') {
+    const playable = derived('playable');
+    if (playable) path = library.derived(playable.file_name);
+    else if (row.playback_plan === 'as_is') path = library.original(row.original);
+  } else if (target.kind === 'peaks') {
+    const peaks = derived('peaks');
+    if (peaks) path = library.derived(peaks.file_name);
+    contentType = 'application/json';
+  } else {
+    const sprite = derived('sprite');
+    const sheets = sprite ? ((JSON.parse(sprite.meta_json) as { files?: string[] }).files ?? []) : [];
+    const name = sheets[target.index];
+    if (name) path = library.derived(name);
+    contentType = 'image/jpeg';
+  }
+  if (!path) return null;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return null;
+    return { path, size: stat.size, contentType, familyId: row.family_id };
+  } catch {
+    return null;
+  }
+}
+
+/** A play is logged once per start (a request from byte 0), not for every range the player asks. */
+export function logPlay(db: Db, rater: Rater | null, familyId: number, recordingId: number, rangeHeader: string | null): void {
+  if (rangeHeader && !/^bytes=0-/.test(rangeHeader.trim())) return;
+  appendAccess(db, { at: new Date().toISOString(), rater, familyId, action: 'recording.play', outcome: 'ok', detail: `opname ${recordingId}` });
+}

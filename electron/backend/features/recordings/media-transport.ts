@@ -1,0 +1,54 @@
+import type { Readable } from 'node:stream';
+import type { Envelope } from '../../../../shared/api/envelope';
+import type { Db } from '../../db/open-database';
+import { serveLibraryFile } from '../../media/media-range';
+import type { BackendServices } from '../../services';
+import { appendAccess } from '../access-log/access-log-repository';
+import { loadActiveRater } from '../session/session-handlers';
+import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
+
+/**
+ * The two streaming endpoints both transports share (HTTP in browser mode, app:// in Electron):
+ * uploads into the library's temp folder, and media by recording id with byte ranges.
+ */
+export function createMediaTransport(db: Db, services: BackendServices) {
+  return {
+    async receiveUpload(body: Readable, encodedFileName: string | null): Promise<Envelope<{ uploadId: string; size: number }>> {
+      if (!loadActiveRater(db)) {
+        body.resume();
+        return { ok: false, error: { code: 'no_rater', message: 'Kies eerst wie u bent.' } };
+      }
+      let fileName = 'video';
+      try {
+        fileName = decodeURIComponent(encodedFileName ?? 'video');
+      } catch {
+        // A malformed name is only metadata; keep the default.
+      }
+      try {
+        return { ok: true, value: await services.uploads.receive(body, fileName) };
+      } catch (error) {
+        const tooLarge = error instanceof Error && error.message === 'too_large';
+        return {
+          ok: false,
+          error: tooLarge
+            ? { code: 'invalid_input', message: 'Het bestand is te groot voor een opname.' }
+            : { code: 'unavailable', message: 'Het uploaden is afgebroken; er is niets bewaard. Probeer het opnieuw.' },
+        };
+      }
+    },
+
+    async serveMedia(request: Request): Promise<Response> {
+      const target = parseMediaPath(new URL(request.url).pathname);
+      const rater = loadActiveRater(db);
+      if (!target || !rater) {
+        if (!target) appendAccess(db, { at: new Date().toISOString(), rater, familyId: null, action: 'recording.play', outcome: 'refused', detail: 'ongeldig media-adres' });
+        return new Response(rater ? 'Niet gevonden.' : 'Kies eerst wie u bent.', { status: rater ? 404 : 403 });
+      }
+      const file = resolveMediaFile(db, services.library, target);
+      if (file && target.kind === 'video' && request.method === 'GET') logPlay(db, rater, file.familyId, target.recordingId, request.headers.get('range'));
+      return serveLibraryFile(request, file);
+    },
+  };
+}
+
+export type MediaTransport = ReturnType<typeof createMediaTransport>;

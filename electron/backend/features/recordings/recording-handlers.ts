@@ -1,0 +1,130 @@
+import { rmSync } from 'node:fs';
+import { AppError } from '../../../../shared/api/envelope';
+import type { Recording } from '../../../../shared/domain/entities';
+import type { HandlerContext, HandlersFor } from '../../handler-context';
+import { familyExists } from '../families/family-repository';
+import { describeJob, findJob, listJobs } from '../media-jobs/job-repository';
+import { finishImport, importRecordingFromPath } from './recording-import';
+import {
+  caregiversBelongTo,
+  findRecording,
+  findRecordingRow,
+  listRecordings,
+  mediaFilesOf,
+  mediaStillUsed,
+  savePosition,
+  setRecordingCaregivers,
+  updateRecordingFields,
+  visitBelongsTo,
+} from './recording-repository';
+
+const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
+
+function requireRow(ctx: HandlerContext, id: number) {
+  const row = findRecordingRow(ctx.db, id);
+  if (!row) throw new AppError('not_found', RECORDING_GONE);
+  return row;
+}
+
+function load(ctx: HandlerContext, id: number): Recording {
+  return findRecording(ctx.db, id, ctx.actor?.id ?? null)!;
+}
+
+export const recordingHandlers: HandlersFor<'recordings'> = {
+  'recordings.list': ({ familyId }, ctx) => {
+    if (!familyExists(ctx.db, familyId)) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
+    ctx.logFamilyAccess(familyId);
+    return listRecordings(ctx.db, familyId);
+  },
+
+  'recordings.get': ({ id }, ctx) => {
+    const row = requireRow(ctx, id);
+    ctx.logFamilyAccess(row.family_id, `opname ${id}`);
+    return load(ctx, id);
+  },
+
+  'recordings.update': ({ id, caregiverIds, ...fields }, ctx) => {
+    const row = requireRow(ctx, id);
+    if (fields.visitId !== undefined && !visitBelongsTo(ctx.db, row.family_id, fields.visitId)) {
+      throw new AppError('invalid_input', 'Dit huisbezoek hoort niet bij dit gezin.', { visitId: 'Kies een huisbezoek van dit gezin.' });
+    }
+    if (caregiverIds !== undefined) {
+      if (!caregiversBelongTo(ctx.db, row.family_id, caregiverIds)) {
+        throw new AppError('invalid_input', 'Een gekozen ouder/verzorger hoort niet bij dit gezin.', { caregiverIds: 'Kies ouders van dit gezin.' });
+      }
+      setRecordingCaregivers(ctx.db, id, caregiverIds);
+    }
+    updateRecordingFields(ctx.db, id, fields);
+    ctx.logFamilyAccess(row.family_id, `opname ${id}: ${Object.keys({ ...fields, ...(caregiverIds ? { caregiverIds } : {}) }).join(', ')}`);
+    ctx.emit('data.changed', { area: 'recordings', id });
+    return load(ctx, id);
+  },
+
+  'recordings.remove': ({ id }, ctx) => {
+    const row = requireRow(ctx, id);
+    ctx.db.prepare('DELETE FROM recordings WHERE id = ?').run(id);
+    if (!mediaStillUsed(ctx.db, row.media_sha256)) {
+      // Files go only after the commit: a rollback must never leave a row without its file.
+      const files = mediaFilesOf(ctx.db, row.media_sha256);
+      const jobIds = listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: false }).map((job) => job.id);
+      ctx.db.prepare('DELETE FROM media_files WHERE sha256 = ?').run(row.media_sha256);
+      const { library, jobs } = ctx.services;
+      ctx.afterCommit(() => {
+        for (const jobId of jobIds) jobs.cancel(jobId);
+        if (files.original) rmSync(library.original(files.original), { force: true });
+        for (const name of files.derived) rmSync(library.derived(name), { force: true });
+      });
+    }
+    ctx.logFamilyAccess(row.family_id, `opname ${id} (${row.recorded_on}, ${row.activity}) verwijderd`);
+    ctx.emit('data.changed', { area: 'recordings', id });
+    return { removed: true };
+  },
+
+  'recordings.savePosition': ({ id, positionMs }, ctx) => {
+    const row = requireRow(ctx, id);
+    savePosition(ctx.db, id, ctx.actor!.id, Math.min(positionMs, row.duration_ms), ctx.now);
+    return { saved: true };
+  },
+
+  'recordings.importUpload': async ({ uploadId, ...input }, ctx) => {
+    const upload = ctx.services.uploads.take(uploadId);
+    if (!upload) throw new AppError('not_found', 'Deze upload bestaat niet (meer). Kies het bestand opnieuw.');
+    return finishImport(ctx, input, upload, upload.originalName);
+  },
+
+  'recordings.importFromDialog': async (input, ctx) => {
+    const pick = ctx.services.ports.pickVideoFiles;
+    if (!pick) {
+      throw new AppError('unavailable', 'Het bestandsvenster bestaat alleen in de desktop-app. Gebruik hier "Bestand kiezen" of sleep een video in het venster.');
+    }
+    const paths = await pick();
+    const imported: Recording[] = [];
+    for (const path of paths) imported.push(await importRecordingFromPath(ctx, input, path));
+    return imported;
+  },
+};
+
+export const jobHandlers: HandlersFor<'jobs'> = {
+  'jobs.list': ({ recordingId, includeFinished }, ctx) => {
+    if (recordingId === undefined) return listJobs(ctx.db, { includeFinished: includeFinished ?? false });
+    const row = requireRow(ctx, recordingId);
+    return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true });
+  },
+
+  'jobs.cancel': ({ id }, ctx) => {
+    const job = findJob(ctx.db, id);
+    if (!job) throw new AppError('not_found', 'Deze taak bestaat niet (meer).');
+    if (job.status !== 'queued' && job.status !== 'running') throw new AppError('conflict', 'Deze taak loopt niet meer.');
+    // The queue updates the job itself (a running job stops asynchronously).
+    ctx.afterCommit(() => ctx.services.jobs.cancel(id));
+    return describeJob(ctx.db, id)!;
+  },
+
+  'jobs.retry': ({ id }, ctx) => {
+    const job = findJob(ctx.db, id);
+    if (!job) throw new AppError('not_found', 'Deze taak bestaat niet (meer).');
+    if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', 'Alleen een mislukte of geannuleerde taak kan opnieuw.');
+    ctx.afterCommit(() => ctx.services.jobs.retry(id));
+    return describeJob(ctx.db, id)!;
+  },
+};

@@ -1,0 +1,184 @@
+import { MediaError } from './media-error';
+import type { ContainerFamily, FrameRate, MediaProbe, VideoStreamInfo } from './probe';
+
+/**
+ * - as_is: the imported file is played directly;
+ * - remux: the video is copied bit for bit into a new MP4 (index first), audio made AAC if needed;
+ * - proxy: a new H.264/AAC MP4 is encoded (deinterlaced, constant frame rate, upright).
+ */
+export type PlaybackMode = 'as_is' | 'remux' | 'proxy';
+
+export interface PlaybackPlan {
+  mode: PlaybackMode;
+  /** Dutch explanation for the recording's details screen and the log. */
+  reason: string;
+  durationMs: number;
+  /** What happens to the first audio stream in a remux or proxy. */
+  audio: 'none' | 'copy' | 'aac';
+  /** Proxy only: turn fields into frames (bwdif). */
+  deinterlace: boolean;
+  /** Proxy only: force this constant rate because the source's rate varies. */
+  constantFrameRate: FrameRate | null;
+  /** Rate of the playable file, for the keyframe interval; null when unknown (then 25 is assumed). */
+  outputFrameRate: FrameRate | null;
+  /** Proxy only: the picture is larger than the proxy bounds and gets scaled down. */
+  downscale: boolean;
+  /** Rotation the proxy bakes into the picture (ffmpeg turns it upright while decoding). */
+  rotation: 0 | 90 | 180 | 270;
+  /** Whether a waveform can be made (there is sound). */
+  peaks: boolean;
+  /**
+   * A better playable version to make in the background after this one. Interlaced camcorder
+   * H.264 is remuxed first (minutes sooner to watch, fields woven) and deinterlaced afterwards.
+   */
+  upgrade?: PlaybackPlan;
+}
+
+/** Proxies never exceed full HD (either orientation): enough to judge interaction, cheap to decode. */
+export const PROXY_LONG_SIDE = 1920;
+export const PROXY_SHORT_SIDE = 1080;
+
+const STANDARD_RATES: readonly FrameRate[] = [
+  [10, 1], [12, 1], [15, 1], [24000, 1001], [24, 1], [25, 1], [30000, 1001], [30, 1], [48, 1], [50, 1], [60000, 1001], [60, 1],
+].map(([num, den]) => ({ rational: { num: num!, den: den! }, fps: num! / den! }));
+
+const CODEC_NAMES: Record<string, string> = {
+  h264: 'H.264',
+  hevc: 'HEVC (H.265)',
+  mpeg2video: 'MPEG-2',
+  mpeg4: 'MPEG-4 deel 2',
+  vp8: 'VP8',
+  vp9: 'VP9',
+  av1: 'AV1',
+  prores: 'ProRes',
+  dvvideo: 'DV',
+  mjpeg: 'Motion-JPEG',
+  wmv3: 'WMV',
+  aac: 'AAC',
+  ac3: 'AC-3/Dolby Digital',
+  eac3: 'E-AC-3',
+  mp3: 'MP3',
+  pcm_s16le: 'PCM',
+  pcm_s16be: 'PCM',
+  opus: 'Opus',
+};
+const CONTAINER_NAMES: Record<ContainerFamily, string> = {
+  mp4: 'MP4',
+  mov: 'MOV (QuickTime)',
+  mpegts: 'MTS/M2TS',
+  matroska: 'MKV',
+  avi: 'AVI',
+  other: 'dit bestandsformaat',
+};
+const codecName = (codec: string) => CODEC_NAMES[codec] ?? codec.toUpperCase();
+const fpsText = (rate: FrameRate) => `${(Math.round(rate.fps * 100) / 100).toLocaleString('nl-NL')} beelden per seconde`;
+
+/**
+ * Decides how a probed recording becomes playable in Chromium, or refuses it with a Dutch reason
+ * (MediaError). Pure: the decision depends on the probe only.
+ */
+export function planPlayback(probe: MediaProbe): PlaybackPlan {
+  const { video, audio, container } = probe;
+  if (!video) {
+    throw new MediaError('not_video', audio ? 'Dit bestand bevat alleen geluid, geen videobeeld.' : 'Dit bestand bevat geen videobeeld.', probe.path);
+  }
+  if (container.truncated) {
+    throw new MediaError('damaged', 'Het bestand is onvolledig (afgekapt). Kopieer de opname opnieuw van de camera of telefoon.', probe.path);
+  }
+  if (probe.durationMs === null) {
+    throw new MediaError('damaged', 'De lengte van de opname kan niet worden bepaald; het bestand is waarschijnlijk beschadigd.', probe.path);
+  }
+  if (video.width <= 0 || video.height <= 0) {
+    throw new MediaError('damaged', 'De beeldgrootte van de opname is onbekend; het bestand is waarschijnlijk beschadigd.', probe.path);
+  }
+
+  const base = {
+    durationMs: probe.durationMs,
+    peaks: audio !== null,
+    deinterlace: false,
+    constantFrameRate: null,
+    downscale: false,
+    rotation: 0 as const,
+    outputFrameRate: video.frameRate,
+  };
+  const audioPlan: PlaybackPlan['audio'] = audio === null ? 'none' : audio.codec === 'aac' ? 'copy' : 'aac';
+  const proxyReasons = reasonsForProxy(video);
+
+  if (proxyReasons.length === 0) {
+    if (container.family === 'mp4' && audioPlan !== 'aac' && container.moovBeforeMdat !== false) {
+      return { ...base, mode: 'as_is', audio: audioPlan, reason: `Deze opname (H.264${audio ? ' met AAC-geluid' : ''} in MP4${audio ? '' : ', zonder geluid'}) kan direct worden afgespeeld.` };
+    }
+    const why: string[] = [];
+    if (container.family !== 'mp4') why.push(`de verpakking (${CONTAINER_NAMES[container.family]}) niet overal afspeelbaar is`);
+    if (container.family === 'mp4' && container.moovBeforeMdat === false) why.push('de index aan het eind van het bestand staat, wat starten en zoeken vertraagt');
+    if (audioPlan === 'aac') why.push(`het geluid (${codecName(audio!.codec)}) wordt omgezet naar AAC`);
+    return {
+      ...base,
+      mode: 'remux',
+      audio: audioPlan,
+      reason: `De beelden (H.264) blijven ongewijzigd; ze worden zonder kwaliteitsverlies in een MP4-bestand gezet omdat ${why.join(' en ')}.`,
+    };
+  }
+
+  const proxy = proxyPlan(probe, base, proxyReasons);
+  const onlyInterlaced = proxyReasons.length === 1 && video.interlaced && !proxy.downscale;
+  if (onlyInterlaced) {
+    return {
+      ...base,
+      mode: 'remux',
+      audio: audioPlan,
+      upgrade: proxy,
+      reason:
+        'De beelden (H.264) worden eerst zonder kwaliteitsverlies in een MP4-bestand gezet, zodat u meteen kunt kijken' +
+        `${audioPlan === 'aac' ? ` (het geluid, ${codecName(audio!.codec)}, wordt AAC)` : ''}. ` +
+        'Omdat de camera in halve beelden (interlaced) opnam, wordt daarna op de achtergrond een versie met hele beelden gemaakt; die vervangt de eerste vanzelf.',
+    };
+  }
+  return proxy;
+}
+
+function proxyPlan(probe: MediaProbe, base: Omit<PlaybackPlan, 'mode' | 'audio' | 'reason'>, proxyReasons: string[]): PlaybackPlan {
+  const video = probe.video!;
+  const audio = probe.audio;
+  const downscale = video.displayWidth > PROXY_LONG_SIDE || video.displayHeight > PROXY_LONG_SIDE || Math.min(video.displayWidth, video.displayHeight) > PROXY_SHORT_SIDE;
+  const constantFrameRate = video.variableFrameRate ? nearestStandardRate(video.frameRate ?? video.baseFrameRate) : null;
+  const reasons = [...proxyReasons];
+  if (constantFrameRate) reasons[reasons.indexOf(VFR_REASON)] = `${VFR_REASON} (wordt constant ${fpsText(constantFrameRate)})`;
+  if (video.rotation !== 0) reasons.push(`het beeld wordt rechtop gezet (${video.rotation}° gedraaid)`);
+  if (downscale) reasons.push(`het beeld wordt verkleind tot maximaal ${PROXY_LONG_SIDE}×${PROXY_SHORT_SIDE}`);
+  if (audio && audio.codec !== 'aac') reasons.push(`het geluid (${codecName(audio.codec)}) wordt omgezet naar AAC`);
+  return {
+    ...base,
+    mode: 'proxy',
+    audio: audio ? 'aac' : 'none',
+    deinterlace: video.interlaced,
+    constantFrameRate,
+    outputFrameRate: constantFrameRate ?? video.frameRate,
+    downscale,
+    rotation: video.rotation,
+    reason: `Er wordt een afspeelversie gemaakt (H.264/AAC in MP4) omdat ${reasons.join('; ')}.`,
+  };
+}
+
+const VFR_REASON = 'de beeldsnelheid wisselt';
+
+function reasonsForProxy(video: VideoStreamInfo): string[] {
+  const reasons: string[] = [];
+  if (video.codec !== 'h264') reasons.push(`de video ${codecName(video.codec)} gebruikt, wat niet overal afspeelbaar is`);
+  else if (!(video.pixelFormat === 'yuv420p' || video.pixelFormat === 'yuvj420p') || (video.bitDepth ?? 8) > 8) {
+    reasons.push(`de video een kleurformaat gebruikt (${video.pixelFormat ?? 'onbekend'}) dat browsers niet afspelen`);
+  }
+  if (video.interlaced) reasons.push('de beelden geïnterlaced (in halve beelden) zijn opgenomen en worden omgezet naar hele beelden');
+  if (video.variableFrameRate) reasons.push(VFR_REASON);
+  return reasons;
+}
+
+/** Phones vary around a nominal rate; a proxy at the nearest standard rate keeps motion natural. */
+export function nearestStandardRate(rate: FrameRate | null): FrameRate {
+  const fps = rate?.fps ?? 30;
+  let best = STANDARD_RATES[0]!;
+  for (const candidate of STANDARD_RATES) {
+    if (Math.abs(candidate.fps - fps) < Math.abs(best.fps - fps)) best = candidate;
+  }
+  return best;
+}

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+
+export interface SpawnOptions {
+  /** Kill the process (SIGKILL) after this long; 0 or undefined = no limit. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Receives stdout as it arrives; when absent, stdout is collected up to maxStdoutBytes. */
+  onStdout?: (chunk: Buffer) => void;
+  /** Collected stdout beyond this is treated as a failure (a hostile file must not fill memory). */
+  maxStdoutBytes?: number;
+  /** Called with every complete stderr line (ffmpeg's progress or error lines). */
+  onStderrLine?: (line: string) => void;
+  stderrTailLines?: number;
+}
+
+export interface SpawnOutcome {
+  /** How it ended: normally (any exit code), killed by the time-out, or by the abort signal. */
+  ending: 'exit' | 'timeout' | 'aborted' | 'overflow' | 'spawn_error';
+  exitCode: number | null;
+  stdout: Buffer;
+  /** The last lines of stderr, for the log file (never shown to users). */
+  stderrTail: string;
+  spawnError?: Error;
+}
+
+/**
+ * Runs a binary with an argument array (never a shell), with a hard time-out and abort. It always
+ * resolves: the callers turn an outcome into their own Dutch error.
+ */
+export function spawnProcess(binary: string, args: readonly string[], options: SpawnOptions = {}): Promise<SpawnOutcome> {
+  const { timeoutMs, signal, onStdout, maxStdoutBytes = 16 * 1024 * 1024, onStderrLine, stderrTailLines = 30 } = options;
+  return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve({ ending: 'aborted', exitCode: null, stdout: Buffer.alloc(0), stderrTail: '' });
+      return;
+    }
+    const child = spawn(binary, args, { shell: false, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    let ending: SpawnOutcome['ending'] = 'exit';
+    let spawnError: Error | undefined;
+    const stdoutChunks: Buffer[] = [];
+    let stdoutBytes = 0;
+    const tail: string[] = [];
+    let partial = '';
+
+    const stop = (why: SpawnOutcome['ending']) => {
+      if (ending === 'exit') ending = why;
+      child.kill('SIGKILL');
+    };
+    const timer = timeoutMs ? setTimeout(() => stop('timeout'), timeoutMs) : undefined;
+    const onAbort = () => stop('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (onStdout) {
+        onStdout(chunk);
+        return;
+      }
+      stdoutBytes += chunk.length;
+      if (stdoutBytes > maxStdoutBytes) stop('overflow');
+      else stdoutChunks.push(chunk);
+    });
+    const pushLine = (line: string) => {
+      if (!line) return;
+      onStderrLine?.(line);
+      tail.push(line.length > 500 ? `${line.slice(0, 500)}…` : line);
+      if (tail.length > stderrTailLines) tail.shift();
+    };
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (partial + chunk).split(/\r?\n|\r/);
+      partial = lines.pop() ?? '';
+      // A stderr without newlines must not grow without bound either.
+      if (partial.length > 4096) {
+        pushLine(partial);
+        partial = '';
+      }
+      lines.forEach(pushLine);
+    });
+    child.on('error', (error) => {
+      spawnError = error;
+      ending = 'spawn_error';
+    });
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      pushLine(partial);
+      resolve({
+        ending,
+        exitCode: code,
+        stdout: Buffer.concat(stdoutChunks),
+        stderrTail: tail.join('\n'),
+        ...(spawnError ? { spawnError } : {}),
+      });
+    });
+  });
+}

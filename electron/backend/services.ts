@@ -1,0 +1,16 @@
+import type { JobQueue } from './features/media-jobs/job-queue';
+import type { UploadStore } from './features/recordings/upload-store';
+import type { MediaLibrary } from './media-library';
+
+/** Native things only a desktop shell has; the back end receives them at start-up (absent in browser mode). */
+export interface BackendPorts {
+  /** Shows the native "open video" dialog and returns the chosen absolute paths (empty when cancelled). */
+  pickVideoFiles?: () => Promise<string[]>;
+}
+
+export interface BackendServices {
+  library: MediaLibrary;
+  jobs: JobQueue;
+  uploads: UploadStore;
+  ports: BackendPorts;
+}

@@ -1,0 +1,119 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ACTIVITIES, MOMENTS, type Activity, type Moment } from '../../../../shared/domain/vocabulary';
+import { useApi, useApiMutation, useApiQuery } from '../../api/api-context';
+import { AutosaveField } from '../../components/AutosaveField';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { JobProgress } from '../media-jobs/JobProgress';
+import { useLiveJobs } from '../media-jobs/use-live-jobs';
+import { VideoPlayer, type PlayerHandle } from '../player/VideoPlayer';
+import { formatDuration } from './RecordingsSection';
+
+export function RecordingPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const recordingId = Number(useParams().recordingId);
+  const recording = useApiQuery('recordings.get', { id: recordingId }, { enabled: Number.isSafeInteger(recordingId) && recordingId > 0 });
+  const jobs = useLiveJobs(recording.data?.jobs);
+  const remove = useApiMutation('recordings.remove');
+  const [confirming, setConfirming] = useState(false);
+  const playerHandle = useRef<PlayerHandle | null>(null);
+  const onReady = useCallback((handle: PlayerHandle) => {
+    playerHandle.current = handle;
+  }, []);
+  const savePosition = useCallback(
+    (ms: number) => void api.call('recordings.savePosition', { id: recordingId, positionMs: Math.max(0, Math.round(ms)) }).catch(() => undefined),
+    [api, recordingId],
+  );
+
+  if (recording.error) return <ErrorMessage error={recording.error} />;
+  if (!recording.data) return <p role="status">{t('app.loading')}</p>;
+  const r = recording.data;
+  const visibleJobs = jobs.filter((job) => job.status !== 'done' || job.kind === 'playable');
+
+  return (
+    <article aria-labelledby="recording-title" className="recording-page">
+      <Link to={`/families/${r.familyId}`}>← {t('families.heading', { code: r.familyCode })}</Link>
+      <h1 id="recording-title">
+        {t('recordings.heading', { code: r.familyCode, date: r.recordedOn, activity: t(`activities.${r.activity}`) })}
+      </h1>
+      <p className="help">
+        {t(`moments.${r.moment}`)} · {formatDuration(r.durationMs)} · {r.width}×{r.height} · {(r.fpsNum / r.fpsDen).toFixed(3)} fps ·{' '}
+        {r.caregivers.map((c) => c.label).join(', ')}
+      </p>
+      <div className="recording-layout">
+        <div className="recording-main">
+          {r.playable ? (
+            <VideoPlayer
+              src={`/media/${r.id}?v=${encodeURIComponent(r.mediaVersion)}`}
+              rate={{ num: r.fpsNum, den: r.fpsDen }}
+              durationMs={r.durationMs}
+              width={r.width}
+              height={r.height}
+              sprite={r.sprite}
+              spriteUrl={(sheet) => `/media/${r.id}/sprite/${sheet}`}
+              peaksUrl={r.hasPeaks ? `/media/${r.id}/peaks` : null}
+              initialPositionMs={r.positionMs}
+              onPositionSave={savePosition}
+              onReady={onReady}
+            />
+          ) : (
+            <p className="card" role="status">
+              {t('recordings.waitingForPlayable')}
+            </p>
+          )}
+          <section aria-labelledby="playback-decision" className="card">
+            <h2 id="playback-decision">{t('recordings.decision')}</h2>
+            <p>
+              <strong>{t(`recordings.plans.${r.playbackPlan}`)}</strong> — {r.planReason}
+            </p>
+            {visibleJobs.map((job) => (
+              <JobProgress key={job.id} job={job} />
+            ))}
+          </section>
+        </div>
+        <aside className="recording-side" aria-label={t('recordings.details')}>
+          {/* — scoring card slot — */}
+          <section className="card" aria-labelledby="recording-details">
+            <h2 id="recording-details">{t('recordings.details')}</h2>
+            <AutosaveField
+              label={t('recordings.activity')}
+              type="select"
+              options={ACTIVITIES.map((value) => ({ value, label: t(`activities.${value}`) }))}
+              value={r.activity}
+              onSave={(activity) => api.call('recordings.update', { id: r.id, activity: activity as Activity })}
+            />
+            <AutosaveField
+              label={t('recordings.moment')}
+              type="select"
+              options={MOMENTS.map((value) => ({ value, label: t(`moments.${value}`) }))}
+              value={r.moment}
+              onSave={(moment) => api.call('recordings.update', { id: r.id, moment: moment as Moment })}
+            />
+            <AutosaveField label={t('recordings.recordedOn')} type="date" value={r.recordedOn} onSave={(recordedOn) => api.call('recordings.update', { id: r.id, recordedOn })} />
+            <AutosaveField label={t('recordings.notes')} type="textarea" value={r.notes} onSave={(notes) => api.call('recordings.update', { id: r.id, notes })} />
+            <p className="help">{t('recordings.originalName', { name: r.originalName })}</p>
+            {confirming ? (
+              <div role="alertdialog" aria-label={t('recordings.confirmRemoveTitle')} className="confirm">
+                <p>{t('recordings.confirmRemove')}</p>
+                <button type="button" className="danger" onClick={() => remove.mutate({ id: r.id }, { onSuccess: () => navigate(`/families/${r.familyId}`) })}>
+                  {t('recordings.removeForGood')}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            ) : (
+              <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+                {t('recordings.remove')}
+              </button>
+            )}
+            <ErrorMessage error={remove.error} />
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

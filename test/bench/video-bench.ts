@@ -1,0 +1,192 @@
+/**
+ * Video benchmarks (issue "Video"): import and proxy speed against the bare tools measured in the
+ * same run, and seek/frame-step behaviour in Chromium on what the player really plays.
+ * Clips are 15 minutes by default (BENCH_CLIP_MINUTES to change), generated once and cached.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createApi } from '../../shared/api/client';
+import { createBackend, type Backend } from '../../electron/backend/create-backend';
+import { getDefaultBinaries } from '../../electron/backend/media/ffmpeg-binaries';
+import { buildPlaybackJob } from '../../electron/backend/media/ffmpeg-jobs';
+import { inspectForImport } from '../../electron/backend/features/recordings/media-decision';
+import { startWebHost } from '../../electron/web/web-host';
+import { chromiumExecutable } from '../e2e/chromium';
+import { makeClip } from '../fixtures/clips';
+
+type Print = (name: string, value: number) => void;
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function timeCommand(command: string, args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr?.toString().slice(-500)}`);
+  return performance.now() - started;
+}
+
+async function setUp() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'afstemming-bench-video-'));
+  const backend = createBackend({ dataDir, migrationsDir: join(ROOT, 'migrations'), appVersion: 'bench', onInternalError: () => undefined });
+  const api = createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined });
+  const rater = await api.call('raters.create', { name: 'Bench', initials: 'BE', role: 'coordinator' });
+  await api.call('session.selectRater', { raterId: rater.id });
+  const family = await api.call('families.create', { code: 'OB-BENCH', babyBirthMonth: '2026-01', referralDate: '2026-02-01', caregivers: [{ role: 'moeder', label: 'moeder' }] });
+  const visit = await api.call('visits.add', { familyId: family.id, date: '2026-03-01', phase: 'introductie' });
+  const importClip = async (path: string) => {
+    const upload = await backend.media.receiveUpload(createReadStream(path, { highWaterMark: 4 * 1024 * 1024 }), basename(path));
+    if (!upload.ok) throw new Error(upload.error.message);
+    return api.call('recordings.importUpload', {
+      uploadId: upload.value.uploadId,
+      familyId: family.id,
+      visitId: visit.id,
+      caregiverIds: [family.caregivers[0]!.id],
+      activity: 'spelen',
+      moment: 'voormeting',
+      recordedOn: '2026-03-01',
+    });
+  };
+  return { dataDir, backend, api, importClip, close: () => (backend.close(), rmSync(dataDir, { recursive: true, force: true })) };
+}
+
+/** Waits until the recording's playable version exists (a remux or proxy job has finished). */
+async function untilPlayable(backend: Backend, recordingId: number): Promise<void> {
+  for (;;) {
+    const row = backend.db
+      .prepare(
+        `SELECT j.status, j.error FROM media_jobs j JOIN recordings r ON r.media_sha256 = j.media_sha256
+         WHERE r.id = ? AND j.kind = 'playable'`,
+      )
+      .get(recordingId) as { status: string; error: string | null } | undefined;
+    if (!row || row.status === 'done') return;
+    if (row.status === 'failed' || row.status === 'cancelled') throw new Error(`playable job ${row.status}: ${row.error}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The bare ffmpeg command with exactly the arguments the app's job uses. */
+async function bareFfmpegMs(path: string): Promise<number> {
+  const inspection = await inspectForImport(path);
+  const out = join(mkdtempSync(join(tmpdir(), 'afstemming-bare-')), 'out.mp4');
+  const job = buildPlaybackJob(inspection.probe, inspection.playback, out)!;
+  const { ffmpeg } = await getDefaultBinaries();
+  const ms = timeCommand(ffmpeg.path, ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...job.args, out]);
+  rmSync(out, { force: true });
+  return ms;
+}
+
+async function measurePlayer(backend: Backend, recordingId: number, fps: number, print: Print): Promise<void> {
+  const host = await startWebHost({ backend, staticDir: join(ROOT, 'renderer/dist') });
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.waitForSelector('#root[data-app-state="ready"]');
+    await page.goto(`${host.origin}/#/recordings/${recordingId}`);
+    await page.waitForSelector('[data-player-ready="true"]', { timeout: 60_000 });
+    // A string, not a function: tsx would wrap inner functions in a `__name` helper the page lacks.
+    const seeks = (await page.evaluate(`(async () => {
+      const video = document.querySelector('video');
+      let seed = 12345;
+      const times = [];
+      for (let i = 0; i < 50; i += 1) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        const target = (seed / 2147483648) * (video.duration - 1);
+        const started = performance.now();
+        await new Promise((done) => {
+          video.addEventListener('seeked', () => done(), { once: true });
+          video.currentTime = target;
+        });
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b);
+    })()`)) as number[];
+    print('seek_p95_ms', seeks[Math.ceil(0.95 * seeks.length) - 1]!);
+
+    // 100 single-frame steps with the player's own key, from a random place; each must present the intended frame.
+    await page.evaluate(`(() => { const video = document.querySelector('video'); video.currentTime = video.duration / 3; })()`);
+    await page.waitForTimeout(500);
+    await page.keyboard.press('ArrowRight');
+    let exact = 0;
+    const presented = async () => Math.round(Number(await page.locator('[data-presented-time]').getAttribute('data-presented-time')) * fps);
+    await page.waitForTimeout(300);
+    let expected = await presented();
+    for (let step = 0; step < 100; step += 1) {
+      expected += 1;
+      await page.keyboard.press('ArrowRight');
+      const deadline = Date.now() + 2000;
+      let frame = await presented();
+      while (frame !== expected && Date.now() < deadline) {
+        await page.waitForTimeout(10);
+        frame = await presented();
+      }
+      if (frame === expected) exact += 1;
+      else expected = frame;
+    }
+    print('frame_steps_exact', exact / 100);
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+export async function runVideoBench(print: Print): Promise<void> {
+  const minutes = Number(process.env.BENCH_CLIP_MINUTES ?? 15);
+  const durationS = Math.round(minutes * 60);
+  const long = { timeoutMs: 3 * 3600_000 };
+  print('clip_minutes', minutes);
+  const mp4 = await makeClip({ durationS, width: 1920, height: 1080, fps: 30, vcodec: 'h264', acodec: 'aac', container: 'mp4' }, long);
+  const mts = await makeClip({ durationS, width: 1920, height: 1080, fps: 25, vcodec: 'h264', acodec: 'ac3', container: 'mts', interlaced: true }, long);
+  const hevc = await makeClip({ durationS, width: 1920, height: 1080, fps: 30, vcodec: 'hevc', acodec: 'aac', container: 'mp4' }, long);
+  print('mp4_bytes', statSync(mp4).size);
+
+  // Warm the page cache the same way for every contender, so no one pays for the first disk read.
+  for (const file of [mp4, mts, hevc]) timeCommand('sha256sum', [file]);
+
+  const bench = await setUp();
+  try {
+    const shaMp4 = timeCommand('sha256sum', [mp4]);
+    let started = performance.now();
+    const asIs = await bench.importClip(mp4);
+    const importMp4 = performance.now() - started;
+    if (!asIs.playable) throw new Error('the MP4 should play as is');
+    print('import_mp4_ms', importMp4);
+    print('sha256sum_mp4_ms', shaMp4);
+    print('import_mp4_vs_sha256', importMp4 / shaMp4);
+    await bench.backend.services.jobs.whenIdle();
+
+    const shaMts = timeCommand('sha256sum', [mts]);
+    const bareMts = await bareFfmpegMs(mts);
+    started = performance.now();
+    const remuxed = await bench.importClip(mts);
+    await untilPlayable(bench.backend, remuxed.id);
+    const importMts = performance.now() - started;
+    print('import_mts_ms', importMts);
+    print('bare_mts_ms', shaMts + bareMts);
+    print('import_mts_vs_ffmpeg', importMts / (shaMts + bareMts));
+    print('mts_plan_is_remux', remuxed.playbackPlan === 'remux' ? 1 : 0);
+    await bench.backend.services.jobs.whenIdle();
+
+    const shaHevc = timeCommand('sha256sum', [hevc]);
+    const bareHevc = await bareFfmpegMs(hevc);
+    started = performance.now();
+    const proxied = await bench.importClip(hevc);
+    await untilPlayable(bench.backend, proxied.id);
+    const proxyHevc = performance.now() - started;
+    print('proxy_hevc_ms', proxyHevc);
+    print('bare_hevc_ms', shaHevc + bareHevc);
+    print('proxy_hevc_vs_ffmpeg', proxyHevc / (shaHevc + bareHevc));
+    print('proxy_hevc_x_realtime', (durationS * 1000) / proxyHevc);
+    await bench.backend.services.jobs.whenIdle();
+
+    // The player plays the proxy of the HEVC clip: that is what a rater seeks in for those files.
+    await measurePlayer(bench.backend, proxied.id, 30, print);
+  } finally {
+    bench.close();
+  }
+}

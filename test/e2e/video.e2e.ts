@@ -1,0 +1,84 @@
+import { makeClip } from '../fixtures/clips';
+import { expect, test } from './fixtures';
+import { openApp, RaterPickerPage } from './pages/app-page';
+import { FamiliesPage } from './pages/families-page';
+import { FamilyPage } from './pages/family-page';
+import { RecordingPage } from './pages/recording-page';
+
+test.describe.configure({ timeout: 240_000 });
+
+test('a rater imports the four kinds of clips teams film, sees progress, plays and steps frame by frame', async ({ page, host }) => {
+  const clips = {
+    phone: await makeClip({ durationS: 4, width: 320, height: 240, fps: 30, vcodec: 'h264', acodec: 'aac', container: 'mp4' }),
+    camcorder: await makeClip({ durationS: 4, width: 640, height: 360, fps: 25, vcodec: 'h264', acodec: 'ac3', container: 'mts', interlaced: true }),
+    hevc: await makeClip({ durationS: 4, width: 320, height: 240, fps: 25, vcodec: 'hevc', acodec: 'aac', container: 'mp4' }),
+    vfrRotated: await makeClip({ durationS: 4, width: 320, height: 240, fps: 30, vcodec: 'h264', acodec: 'aac', container: 'mov', vfr: true, rotation: 90 }),
+  };
+
+  await openApp(page, host.url);
+  const picker = new RaterPickerPage(page);
+  await picker.createFirstCoordinator('Carla Smit', 'CS');
+  await picker.pick('Carla Smit');
+  const families = new FamiliesPage(page);
+  await families.goto();
+  const code = await families.create({ babyBirthMonth: '2026-04', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
+  const family = new FamilyPage(page);
+  await family.expectLoaded(code);
+  await family.addVisit('2026-10-01', 'Introductie', 'eerste opname');
+
+  const recording = new RecordingPage(page);
+  const expectations: [keyof typeof clips, RegExp][] = [
+    ['phone', /Speelt zoals hij is/],
+    ['camcorder', /Omverpakt|Werkversie gemaakt/],
+    ['hevc', /Werkversie gemaakt/],
+    ['vfrRotated', /Werkversie gemaakt/],
+  ];
+  for (const [kind, decision] of expectations) {
+    await recording.importFromFamilyPage({ file: clips[kind] });
+    await expect(recording.decision()).toContainText(decision);
+    if (kind !== 'phone') {
+      // A job that makes the playable version shows its progress (or has already finished).
+      await expect(recording.decision().getByRole('group', { name: /Afspeelbare versie/ })).toBeVisible();
+    }
+    await recording.waitUntilPlayable();
+    if (kind === 'vfrRotated') {
+      await expect(page.getByText(/beeld wordt rechtop gezet/)).toBeVisible();
+    }
+    await recording.backToFamily();
+  }
+  await expect(page.getByRole('list', { name: 'Opnamen' }).getByRole('listitem')).toHaveCount(4);
+
+  // Frame-exact stepping on the phone clip (30 fps): every step lands on the intended frame.
+  await page.getByRole('list', { name: 'Opnamen' }).getByRole('link').first().click();
+  await recording.waitUntilPlayable();
+  for (let step = 1; step <= 5; step += 1) {
+    await page.keyboard.press('ArrowRight');
+    await expect(recording.frameNumber()).toHaveText(`Beeld ${step}`);
+    await recording.expectPresentedFrame(step, 30);
+  }
+  await page.keyboard.press('ArrowLeft');
+  await expect(recording.frameNumber()).toHaveText('Beeld 4');
+  await page.getByRole('button', { name: '1 seconde vooruit' }).click();
+  await expect(page.getByTestId('timecode')).toHaveText(/00:00:01\.1/);
+
+  // Thumbnails on hover over the progress bar.
+  await expect(async () => {
+    await page.reload();
+    await recording.waitUntilPlayable();
+    const bar = page.getByRole('slider', { name: 'Tijdlijn van de opname' });
+    await bar.scrollIntoViewIfNeeded();
+    const box = (await bar.boundingBox())!;
+    await bar.hover({ position: { x: box.width / 3, y: box.height / 2 } });
+    await bar.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect(page.getByTestId('scrub-preview').locator('.scrubber-thumb')).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+
+  // The position is remembered per recording.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  const before = await page.getByTestId('timecode').textContent();
+  await page.reload();
+  await recording.waitUntilPlayable();
+  await expect(page.getByTestId('timecode')).toHaveText(before!);
+});

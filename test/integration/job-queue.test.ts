@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MediaJob } from '../../shared/domain/entities';
+import { EventHub } from '../../electron/backend/event-hub';
+import { JobFailure, JobQueue, type JobExecutor } from '../../electron/backend/features/media-jobs/job-queue';
+import { findJob, insertJob } from '../../electron/backend/features/media-jobs/job-repository';
+import { startTestBackend, type TestBackend } from './support/temp-backend';
+
+let t: TestBackend;
+beforeEach(() => {
+  t = startTestBackend();
+  // The backend's own queue must not pick up these test jobs.
+  t.backend.services.jobs.stop();
+});
+afterEach(() => t.close());
+
+const now = () => new Date().toISOString();
+
+function queueWith(executors: Record<string, JobExecutor>, events = new EventHub()) {
+  const queue = new JobQueue(t.backend.db, events, executors);
+  return { queue, events };
+}
+
+const waitFor = async (predicate: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('media job queue', () => {
+  it('runs jobs in order, records progress and completion, and one failure does not block the rest', async () => {
+    const db = t.backend.db;
+    const ran: number[] = [];
+    const { queue, events } = queueWith({
+      ok: async (job, { onProgress }) => {
+        onProgress(0.5, 1000);
+        ran.push(job.id);
+        return (d) => {
+          d.prepare(`INSERT INTO settings (key, value) VALUES (?, 'done')`).run(`job-${job.id}`);
+        };
+      },
+      bad: async () => {
+        throw new JobFailure('Het bestand is beschadigd.');
+      },
+      crash: async () => {
+        throw new Error('boom');
+      },
+    });
+    const seen: MediaJob[] = [];
+    events.subscribe((name, payload) => name === 'jobs.changed' && seen.push(payload as MediaJob));
+    const a = insertJob(db, { kind: 'bad' }, now());
+    const b = insertJob(db, { kind: 'crash' }, now());
+    const c = insertJob(db, { kind: 'ok' }, now());
+    queue.start();
+    await queue.whenIdle();
+    expect(findJob(db, a)).toMatchObject({ status: 'failed', error: 'Het bestand is beschadigd.' });
+    expect(findJob(db, b)?.status).toBe('failed');
+    expect(findJob(db, b)?.error).toMatch(/onverwachte fout/);
+    expect(findJob(db, c)).toMatchObject({ status: 'done', progress: 1 });
+    expect(ran).toEqual([c]);
+    expect(db.prepare('SELECT value FROM settings WHERE key = ?').get(`job-${c}`)).toEqual({ value: 'done' });
+    expect(seen.some((job) => job.id === c && job.status === 'running')).toBe(true);
+  });
+
+  it('requeues jobs that were running when the app died, and resumes them', async () => {
+    const db = t.backend.db;
+    const id = insertJob(db, { kind: 'ok' }, now());
+    db.prepare(`UPDATE media_jobs SET status = 'running', progress = 0.7 WHERE id = ?`).run(id);
+    const { queue } = queueWith({ ok: async () => () => undefined });
+    queue.start();
+    await queue.whenIdle();
+    expect(findJob(db, id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('cancels a running job (the executor sees the abort) and retries it', async () => {
+    const db = t.backend.db;
+    let attempts = 0;
+    const { queue } = queueWith({
+      slow: (_job, { signal }) =>
+        new Promise((resolve, reject) => {
+          attempts += 1;
+          if (attempts > 1) return resolve(() => undefined);
+          signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    });
+    const id = insertJob(db, { kind: 'slow' }, now());
+    queue.start();
+    await waitFor(() => findJob(db, id)?.status === 'running');
+    queue.cancel(id);
+    await waitFor(() => findJob(db, id)?.status === 'cancelled');
+    expect(findJob(db, id)?.error).toMatch(/Geannuleerd/);
+    queue.retry(id);
+    await queue.whenIdle();
+    expect(findJob(db, id)?.status).toBe('done');
+  });
+
+  it('a queued job cancels at once; stop() leaves running jobs to resume later', async () => {
+    const db = t.backend.db;
+    const { queue } = queueWith({ hang: () => new Promise(() => undefined) });
+    const first = insertJob(db, { kind: 'hang' }, now());
+    const second = insertJob(db, { kind: 'hang' }, now());
+    queue.start();
+    await waitFor(() => findJob(db, first)?.status === 'running');
+    queue.cancel(second);
+    expect(findJob(db, second)?.status).toBe('cancelled');
+    queue.stop();
+    expect(findJob(db, first)?.status).toBe('running');
+  });
+});
