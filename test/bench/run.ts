@@ -3,10 +3,14 @@
  * as `name: value`. Benchmarks are not tests: they measure, and the figures go into issue notes.
  */
 import { runAgreementBench } from './agreement-bench';
+import { runFragmentsBench } from './fragments-bench';
+import { runVideoBench } from './video-bench';
 
 type Print = (name: string, value: number) => void;
 const AREAS: Record<string, (print: Print) => Promise<void>> = {
   agreement: runAgreementBench,
+  video: runVideoBench,
+  fragments: runFragmentsBench,
 };
 
 const area = process.argv[2];
