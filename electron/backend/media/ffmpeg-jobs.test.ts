@@ -74,7 +74,7 @@ describe('job builders', () => {
     expect(job.args.filter((a) => a === '-map')).toHaveLength(2);
   });
 
-  it('proxy: deinterlace, constant rate, downscale, 1-second keyframes, stereo AAC', () => {
+  it('proxy: deinterlace, constant rate, downscale, half-second keyframes, stereo AAC', () => {
     const source = probe({ codec: 'hevc', interlaced: true, fieldOrder: 'tt', variableFrameRate: true, frameRate: rate(2986, 100), width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160 });
     const plan = planPlayback(source);
     const job = buildProxyJob(source, plan, '/out/p.mp4');
@@ -86,7 +86,7 @@ describe('job builders', () => {
       'format=yuv420p',
     ]);
     expect(valueAfter(job.args, '-vcodec')).toBe('libx264');
-    expect([valueAfter(job.args, '-g'), valueAfter(job.args, '-keyint_min'), valueAfter(job.args, '-sc_threshold')]).toEqual(['30', '30', '0']);
+    expect([valueAfter(job.args, '-g'), valueAfter(job.args, '-keyint_min'), valueAfter(job.args, '-sc_threshold')]).toEqual(['14', '14', '0']);
     expect(valueAfter(job.args, '-pix_fmt')).toBe('yuv420p');
     expect(valueAfter(job.args, '-acodec')).toBe('aac');
     expect(valueAfter(job.args, '-ac')).toBe('2');
