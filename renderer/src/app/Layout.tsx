@@ -1,7 +1,9 @@
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../api/api-context';
+import { JobsPanel } from '../features/media-jobs/JobsPanel';
 import { useSession } from '../features/session/session-context';
+import { ScoringNav } from '../features/scoring/ScoringNav';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 
 export function Layout() {
@@ -20,8 +22,11 @@ export function Layout() {
           <NavLink to="/families">{t('nav.families')}</NavLink>
           <NavLink to="/raters">{t('nav.raters')}</NavLink>
           {/* — scoring nav — */}
+          <ScoringNav />
+          {/* — trends nav — */}
         </nav>
         <div className="topbar-right">
+          <JobsPanel />
           <span className="active-rater">
             {t('session.activeAs')} <strong>{session.rater.name}</strong> ({t(`roles.${session.rater.role}`)})
           </span>

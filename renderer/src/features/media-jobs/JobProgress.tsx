@@ -10,7 +10,7 @@ function formatEta(ms: number | null): string {
 }
 
 /** One job: what it does, a real progress bar with time left, and cancel or retry. */
-export function JobProgress({ job }: { job: MediaJob }) {
+export function JobProgress({ job, showFamily = false }: { job: MediaJob; showFamily?: boolean }) {
   const { t } = useTranslation();
   const cancel = useApiMutation('jobs.cancel');
   const retry = useApiMutation('jobs.retry');
@@ -19,7 +19,10 @@ export function JobProgress({ job }: { job: MediaJob }) {
   return (
     <div className={`job job--${job.status}`} role="group" aria-label={`${label}: ${t(`jobs.status.${job.status}`)}`}>
       <div className="job-line">
-        <span className="job-label">{label}</span>
+        <span className="job-label">
+          {label}
+          {showFamily && job.familyCode ? ` · ${job.familyCode}` : ''}
+        </span>
         <span className="job-status">{t(`jobs.status.${job.status}`)}</span>
         {job.status === 'running' && job.etaMs !== null && <span className="job-eta">{t('jobs.timeLeft', { time: formatEta(job.etaMs) })}</span>}
         {(job.status === 'queued' || job.status === 'running') && (
