@@ -265,7 +265,7 @@ describe('fragments', () => {
       ]),
     );
     expect(log.find((row) => row.action === 'fragment.create' && row.outcome === 'ok')!.detail).toBe(
-      `opname ${w.recordingId}: fragment ${fragment.id} (00:00:01.000) gemaakt`,
+      `opname ${w.recordingId}: fragment ${fragment.id} gemaakt`,
     );
     expect(log.some((row) => row.detail.includes('geheim'))).toBe(false);
   });

@@ -57,9 +57,6 @@ function requireRecording(ctx: HandlerContext, recordingId: number): RecordingCl
   return recording;
 }
 
-const span = (f: { startMs: number; endMs: number }) =>
-  f.startMs === f.endMs ? clockTime(f.startMs) : `${clockTime(f.startMs)}–${clockTime(f.endMs)}`;
-
 /** Start ≤ end, both within the clip; then the frames from the recording's rational frame rate. */
 function frameSpan(recording: RecordingClock, startMs: number, endMs: number) {
   if (endMs < startMs) {
@@ -240,7 +237,8 @@ export const fragmentHandlersOnly: HandlersFor<'fragments'> = {
     );
     setFragmentTags(ctx.db, id, input.tagIds);
     saveAnswers(ctx.db, id, answers);
-    ctx.logFamilyAccess(recording.familyId, `opname ${recording.id}: fragment ${id} (${span(times)}) gemaakt`);
+    // No times in the log: coordinators read it, and during a blind round a fragment's place is the rater's own.
+    ctx.logFamilyAccess(recording.familyId, `opname ${recording.id}: fragment ${id} gemaakt`);
     ctx.emit('data.changed', { area: 'fragments', id: recording.id });
     return findFragments(ctx.db, [id], viewer(ctx))[0]!;
   },

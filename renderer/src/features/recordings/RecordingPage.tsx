@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ACTIVITIES, MOMENTS, type Activity, type Moment } from '../../../../shared/domain/vocabulary';
 import { useApi, useApiMutation, useApiQuery } from '../../api/api-context';
 import { AutosaveField } from '../../components/AutosaveField';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { JobProgress } from '../media-jobs/JobProgress';
 import { useLiveJobs } from '../media-jobs/use-live-jobs';
 import { VideoPlayer, type PlayerHandle } from '../player/VideoPlayer';
+import { ScoreCard } from '../scoring/ScoreCard';
 import { formatDuration } from './RecordingsSection';
 
 export function RecordingPage() {
@@ -15,6 +16,9 @@ export function RecordingPage() {
   const api = useApi();
   const navigate = useNavigate();
   const recordingId = Number(useParams().recordingId);
+  // Links from the meeting and the trend view open the recording at a moment: #/recordings/12?t=61000
+  const [searchParams] = useSearchParams();
+  const startAtMs = Number(searchParams.get('t'));
   const recording = useApiQuery('recordings.get', { id: recordingId }, { enabled: Number.isSafeInteger(recordingId) && recordingId > 0 });
   const jobs = useLiveJobs(recording.data?.jobs);
   const remove = useApiMutation('recordings.remove');
@@ -55,7 +59,7 @@ export function RecordingPage() {
               sprite={r.sprite}
               spriteUrl={(sheet) => `/media/${r.id}/sprite/${sheet}`}
               peaksUrl={r.hasPeaks ? `/media/${r.id}/peaks` : null}
-              initialPositionMs={r.positionMs}
+              initialPositionMs={Number.isFinite(startAtMs) && startAtMs > 0 ? Math.min(startAtMs, r.durationMs) : r.positionMs}
               onPositionSave={savePosition}
               onReady={onReady}
             />
@@ -76,6 +80,15 @@ export function RecordingPage() {
         </div>
         <aside className="recording-side" aria-label={t('recordings.details')}>
           {/* — scoring card slot — */}
+          <ScoreCard
+            recordingId={r.id}
+            caregivers={r.caregivers}
+            currentTimeMs={() => playerHandle.current?.currentMs() ?? 0}
+            onPlayFragment={(startMs) => {
+              playerHandle.current?.seekMs(startMs);
+              playerHandle.current?.play();
+            }}
+          />
           <section className="card" aria-labelledby="recording-details">
             <h2 id="recording-details">{t('recordings.details')}</h2>
             <AutosaveField

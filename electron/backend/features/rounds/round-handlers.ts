@@ -1,0 +1,231 @@
+import { AppError } from '../../../../shared/api/envelope';
+import type { Rater } from '../../../../shared/domain/entities';
+import type { ScaleKey } from '../../../../shared/domain/scales';
+import type { Meeting } from '../../../../shared/domain/scoring';
+import type { HandlerContext, HandlersFor } from '../../handler-context';
+import { findRater } from '../raters/rater-repository';
+import { findRecordingBrief, recordingBriefs } from '../scoring/recording-brief';
+import { buildMeeting, buildRoundDetail } from './round-views';
+import { findRound, isAssigned, listRoundRows, revealIfEveryoneSubmitted, roundRaters, roundRecordingIds, summarizeRound, type RoundRow } from './round-repository';
+
+const ROUND_GONE = 'Deze scoringsronde bestaat niet (meer).';
+
+function actorOf(ctx: HandlerContext): Rater {
+  if (!ctx.actor) throw new AppError('no_rater', 'Kies eerst wie u bent.');
+  return ctx.actor;
+}
+
+function requireRound(ctx: HandlerContext, roundId: number): RoundRow {
+  const round = findRound(ctx.db, roundId);
+  if (!round) throw new AppError('not_found', ROUND_GONE);
+  return round;
+}
+
+/** A coordinator sees every round; a rater only the rounds they are assigned to. */
+function requireRoundAccess(ctx: HandlerContext, roundId: number): { round: RoundRow; actor: Rater; assigned: boolean } {
+  const actor = actorOf(ctx);
+  const round = requireRound(ctx, roundId);
+  const assigned = isAssigned(ctx.db, roundId, actor.id);
+  if (!assigned && actor.role !== 'coordinator') throw new AppError('forbidden', 'U bent niet ingedeeld in deze ronde.');
+  return { round, actor, assigned };
+}
+
+function assertRecordings(ctx: HandlerContext, recordingIds: number[]): void {
+  const briefs = recordingBriefs(ctx.db, recordingIds);
+  const missing = recordingIds.filter((id) => !briefs.has(id));
+  if (missing.length) throw new AppError('not_found', `Onbekende opname(n): ${missing.join(', ')}.`, { recordingIds: 'Onbekende opname.' });
+  const withoutCaregiver = [...briefs.values()].filter((brief) => brief.caregivers.length === 0);
+  if (withoutCaregiver.length) {
+    throw new AppError(
+      'invalid_input',
+      `Opname van ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) heeft geen ouder in beeld; koppel eerst een ouder aan de opname.`,
+      { recordingIds: 'Opname zonder ouder in beeld.' },
+    );
+  }
+}
+
+function assertRaters(ctx: HandlerContext, raterIds: number[]): void {
+  for (const id of raterIds) {
+    const rater = findRater(ctx.db, id);
+    if (!rater) throw new AppError('not_found', `Onbekende beoordelaar (${id}).`, { raterIds: 'Onbekende beoordelaar.' });
+    if (!rater.active) throw new AppError('invalid_input', `${rater.name} is niet actief en kan niet worden ingedeeld.`, { raterIds: 'Niet actief.' });
+  }
+}
+
+function setRecordings(ctx: HandlerContext, roundId: number, recordingIds: number[]): void {
+  ctx.db.prepare('DELETE FROM round_recordings WHERE round_id = ? AND recording_id NOT IN (SELECT value FROM json_each(?))').run(roundId, JSON.stringify(recordingIds));
+  // Update, else insert (not an upsert: see upsertScore on SQLite triggers under an upsert).
+  const update = ctx.db.prepare('UPDATE round_recordings SET position = ? WHERE round_id = ? AND recording_id = ?');
+  const insert = ctx.db.prepare('INSERT INTO round_recordings (round_id, recording_id, position) VALUES (?, ?, ?)');
+  recordingIds.forEach((recordingId, position) => {
+    if (update.run(position, roundId, recordingId).changes === 0) insert.run(roundId, recordingId, position);
+  });
+}
+
+function setRaters(ctx: HandlerContext, roundId: number, raterIds: number[]): void {
+  ctx.db.prepare('DELETE FROM round_raters WHERE round_id = ? AND rater_id NOT IN (SELECT value FROM json_each(?))').run(roundId, JSON.stringify(raterIds));
+  const insert = ctx.db.prepare('INSERT OR IGNORE INTO round_raters (round_id, rater_id) VALUES (?, ?)');
+  for (const raterId of raterIds) insert.run(roundId, raterId);
+}
+
+/** Removing someone who already scored, or a recording already scored, would silently drop their work. */
+function assertNothingScoredIsDropped(ctx: HandlerContext, roundId: number, recordingIds?: number[], raterIds?: number[]): void {
+  if (raterIds) {
+    const dropped = ctx.db
+      .prepare(
+        `SELECT DISTINCT r.name FROM score_sheets s JOIN raters r ON r.id = s.rater_id
+         WHERE s.round_id = ? AND s.rater_id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .all(roundId, JSON.stringify(raterIds)) as { name: string }[];
+    if (dropped.length) {
+      throw new AppError('conflict', `${dropped[0]!.name} heeft in deze ronde al gescoord en kan niet meer uit de ronde worden gehaald.`, {
+        raterIds: 'Heeft al gescoord.',
+      });
+    }
+  }
+  if (recordingIds) {
+    const dropped = ctx.db
+      .prepare(`SELECT 1 FROM score_sheets WHERE round_id = ? AND recording_id NOT IN (SELECT value FROM json_each(?)) LIMIT 1`)
+      .get(roundId, JSON.stringify(recordingIds));
+    if (dropped) {
+      throw new AppError('conflict', 'Een opname die in deze ronde al gescoord is, kan niet meer uit de ronde worden gehaald.', {
+        recordingIds: 'Al gescoord.',
+      });
+    }
+  }
+}
+
+function logRoundFamilies(ctx: HandlerContext, roundId: number, detail: string): void {
+  const ids = roundRecordingIds(ctx.db, roundId).map((entry) => entry.recordingId);
+  const families = new Set([...recordingBriefs(ctx.db, ids).values()].map((brief) => brief.familyId));
+  for (const familyId of families) ctx.logFamilyAccess(familyId, detail);
+}
+
+/** Checks an agenda item of a revealed round and makes sure its row exists. */
+function prepareItem(ctx: HandlerContext, input: { roundId: number; recordingId: number; caregiverId: number; scale: ScaleKey }): RoundRow {
+  const { round } = requireRoundAccess(ctx, input.roundId);
+  if (round.revealed_at === null) throw new AppError('conflict', 'Bespreken en consensus vastleggen kan pas na het onthullen.');
+  const inRound = roundRecordingIds(ctx.db, round.id).some((entry) => entry.recordingId === input.recordingId);
+  if (!inRound) throw new AppError('invalid_input', `Deze opname hoort niet bij ronde "${round.name}".`, { recordingId: 'Niet in deze ronde.' });
+  const recording = findRecordingBrief(ctx.db, input.recordingId)!;
+  if (!recording.caregivers.some((caregiver) => caregiver.id === input.caregiverId)) {
+    throw new AppError('invalid_input', 'Deze ouder/verzorger is niet in beeld in deze opname.', { caregiverId: 'Niet in beeld.' });
+  }
+  ctx.db
+    .prepare(
+      `INSERT INTO round_items (round_id, recording_id, caregiver_id, scale, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    )
+    .run(input.roundId, input.recordingId, input.caregiverId, input.scale, ctx.now);
+  ctx.logFamilyAccess(recording.familyId, `ronde ${round.id}; opname ${recording.id}; ${input.scale}`);
+  return round;
+}
+
+function meetingFor(ctx: HandlerContext, roundId: number): Meeting {
+  const { round, actor, assigned } = requireRoundAccess(ctx, roundId);
+  return buildMeeting(ctx.db, round, actor.id, assigned);
+}
+
+export const roundHandlers: HandlersFor<'rounds'> = {
+  'rounds.list': (_input, ctx) => {
+    const actor = actorOf(ctx);
+    return listRoundRows(ctx.db, actor.role === 'coordinator' ? null : actor.id).map((row) => summarizeRound(ctx.db, row, actor.id));
+  },
+
+  'rounds.get': ({ roundId }, ctx) => {
+    const { round, actor, assigned } = requireRoundAccess(ctx, roundId);
+    return buildRoundDetail(ctx.db, round, actor.id, assigned);
+  },
+
+  'rounds.create': (input, ctx) => {
+    const actor = actorOf(ctx);
+    assertRecordings(ctx, input.recordingIds);
+    assertRaters(ctx, input.raterIds);
+    const roundId = Number(
+      ctx.db
+        .prepare('INSERT INTO rounds (name, held_on, kind, reveal_rule, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(input.name, input.heldOn, input.kind ?? 'meeting', input.revealRule, ctx.now, actor.id).lastInsertRowid,
+    );
+    setRecordings(ctx, roundId, input.recordingIds);
+    setRaters(ctx, roundId, input.raterIds);
+    logRoundFamilies(ctx, roundId, `ronde ${roundId} aangemaakt`);
+    ctx.emit('data.changed', { area: 'scoring', id: roundId });
+    return buildRoundDetail(ctx.db, requireRound(ctx, roundId), actor.id, isAssigned(ctx.db, roundId, actor.id));
+  },
+
+  'rounds.update': ({ roundId, ...changes }, ctx) => {
+    const actor = actorOf(ctx);
+    const round = requireRound(ctx, roundId);
+    const structural = changes.revealRule !== undefined || changes.recordingIds !== undefined || changes.raterIds !== undefined;
+    if (structural && round.revealed_at !== null) {
+      throw new AppError('conflict', 'Deze ronde is al onthuld; opnamen, beoordelaars en de onthulregel liggen vast.');
+    }
+    if (changes.recordingIds) assertRecordings(ctx, changes.recordingIds);
+    if (changes.raterIds) assertRaters(ctx, changes.raterIds);
+    assertNothingScoredIsDropped(ctx, roundId, changes.recordingIds, changes.raterIds);
+    const set = (column: string, value: unknown) => ctx.db.prepare(`UPDATE rounds SET ${column} = ? WHERE id = ?`).run(value, roundId);
+    if (changes.name !== undefined) set('name', changes.name);
+    if (changes.heldOn !== undefined) set('held_on', changes.heldOn);
+    if (changes.kind !== undefined) set('kind', changes.kind);
+    if (changes.revealRule !== undefined) set('reveal_rule', changes.revealRule);
+    if (changes.notes !== undefined) set('notes', changes.notes);
+    if (changes.recordingIds) setRecordings(ctx, roundId, changes.recordingIds);
+    if (changes.raterIds) setRaters(ctx, roundId, changes.raterIds);
+    // Dropping the last rater who had not submitted can complete an "all submitted" round.
+    revealIfEveryoneSubmitted(ctx.db, roundId, ctx.now);
+    if (structural) logRoundFamilies(ctx, roundId, `ronde ${roundId} gewijzigd`);
+    ctx.emit('data.changed', { area: 'scoring', id: roundId });
+    return buildRoundDetail(ctx.db, requireRound(ctx, roundId), actor.id, isAssigned(ctx.db, roundId, actor.id));
+  },
+
+  'rounds.reveal': ({ roundId }, ctx) => {
+    const actor = actorOf(ctx);
+    const round = requireRound(ctx, roundId);
+    if (round.revealed_at !== null) throw new AppError('conflict', 'Deze ronde is al onthuld.');
+    ctx.db.prepare('UPDATE rounds SET revealed_at = ?, revealed_by = ? WHERE id = ?').run(ctx.now, actor.id, roundId);
+    logRoundFamilies(ctx, roundId, `ronde ${roundId} onthuld`);
+    ctx.emit('data.changed', { area: 'scoring', id: roundId });
+    return buildRoundDetail(ctx.db, requireRound(ctx, roundId), actor.id, isAssigned(ctx.db, roundId, actor.id));
+  },
+
+  'rounds.meeting': ({ roundId }, ctx) => {
+    const meeting = meetingFor(ctx, roundId);
+    // Reading revealed scores is reading family data; before the reveal only names are shown.
+    if (meeting.revealed) logRoundFamilies(ctx, roundId, `intervisie ronde ${roundId}`);
+    return meeting;
+  },
+
+  'rounds.saveDiscussion': ({ discussion, ...item }, ctx) => {
+    prepareItem(ctx, item);
+    ctx.db
+      .prepare('UPDATE round_items SET discussion = ?, updated_at = ? WHERE round_id = ? AND recording_id = ? AND caregiver_id = ? AND scale = ?')
+      .run(discussion, ctx.now, item.roundId, item.recordingId, item.caregiverId, item.scale);
+    ctx.emit('data.changed', { area: 'scoring', id: item.roundId });
+    return meetingFor(ctx, item.roundId);
+  },
+
+  'rounds.setConsensus': ({ value, agreedBy, ...item }, ctx) => {
+    const actor = actorOf(ctx);
+    prepareItem(ctx, item);
+    const raters = new Set(roundRaters(ctx.db, item.roundId).map((rater) => rater.id));
+    const agreeing = [...new Set(agreedBy)];
+    if (agreeing.some((id) => !raters.has(id))) {
+      throw new AppError('invalid_input', 'Alleen beoordelaars van deze ronde kunnen instemmen met een consensusscore.', { agreedBy: 'Niet in deze ronde.' });
+    }
+    if (value === null && agreeing.length > 0) throw new AppError('invalid_input', 'Kies eerst een consensusscore.', { value: 'Kies een score.' });
+    const where = [item.roundId, item.recordingId, item.caregiverId, item.scale] as const;
+    ctx.db
+      .prepare(
+        `UPDATE round_items SET consensus_value = ?, consensus_at = ?, consensus_by = ?, updated_at = ?
+         WHERE round_id = ? AND recording_id = ? AND caregiver_id = ? AND scale = ?`,
+      )
+      .run(value, value === null ? null : ctx.now, value === null ? null : actor.id, ctx.now, ...where);
+    ctx.db.prepare('DELETE FROM consensus_agreements WHERE round_id = ? AND recording_id = ? AND caregiver_id = ? AND scale = ?').run(...where);
+    const insert = ctx.db.prepare(
+      'INSERT INTO consensus_agreements (round_id, recording_id, caregiver_id, scale, rater_id) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const raterId of agreeing) insert.run(...where, raterId);
+    ctx.emit('data.changed', { area: 'scoring', id: item.roundId });
+    return meetingFor(ctx, item.roundId);
+  },
+};

@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import type { ScaleAgreement } from '../../../../shared/domain/scoring';
+import type { Stat } from '../../../../shared/stats/stat-result';
+
+function StatCell({ stat, percent = false }: { stat: Stat; percent?: boolean }) {
+  const { t } = useTranslation();
+  if (!stat.ok) {
+    return (
+      <td className="stat stat--na">
+        {t('scoring.meeting.notComputableShort')}
+        <small className="stat-reason">{stat.reason}</small>
+      </td>
+    );
+  }
+  const show = (value: number) => (percent ? `${Math.round(value * 100)}%` : value.toFixed(2));
+  return (
+    <td className="stat">
+      {show(stat.value)}
+      {stat.lower !== undefined && stat.upper !== undefined && (
+        <small className="stat-ci">
+          {' '}
+          [{show(stat.lower)}; {show(stat.upper)}]
+        </small>
+      )}
+      {stat.warnings?.map((warning) => (
+        <small key={warning.code} className="stat-reason">
+          {warning.message}
+        </small>
+      ))}
+    </td>
+  );
+}
+
+/** The round's agreement figures (shared/stats), per scale; blind, submitted round scores only. */
+export function AgreementTable({ agreement }: { agreement: ScaleAgreement[] }) {
+  const { t } = useTranslation();
+  if (agreement.length === 0) return null;
+  return (
+    <section aria-labelledby="agreement-title" className="card agreement">
+      <h2 id="agreement-title">{t('scoring.meeting.agreement')}</h2>
+      <p className="help">{t('scoring.meeting.agreementHelp')}</p>
+      <table className="table table--compact">
+        <caption className="visually-hidden">{t('scoring.meeting.agreement')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('scoring.meeting.stat')}</th>
+            {agreement.map((scale) => (
+              <th scope="col" key={scale.scale}>
+                {t(`scoring.scales.${scale.scale}`)}
+                <br />
+                <small>{t('scoring.meeting.itemsN', { items: scale.itemCount, raters: scale.raterCount })}</small>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('scoring.meeting.icc')}</th>
+            {agreement.map((scale) => (
+              <StatCell key={scale.scale} stat={scale.icc} />
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t('scoring.meeting.kappa')}</th>
+            {agreement.map((scale) =>
+              scale.kappaLinearMean ? (
+                <td key={scale.scale} className="stat">
+                  {scale.kappaLinearMean.value.toFixed(2)} <small>{t('scoring.meeting.kappaPairs', { pairs: scale.kappaLinearMean.pairs })}</small>
+                </td>
+              ) : (
+                <td key={scale.scale} className="stat stat--na">
+                  {t('scoring.meeting.notComputableShort')}
+                  <small className="stat-reason">{scale.kappaNotComputable}</small>
+                </td>
+              ),
+            )}
+          </tr>
+          <tr>
+            <th scope="row">{t('scoring.meeting.alphaOrdinal')}</th>
+            {agreement.map((scale) => (
+              <StatCell key={scale.scale} stat={scale.alphaOrdinal} />
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t('scoring.meeting.alphaInterval')}</th>
+            {agreement.map((scale) => (
+              <StatCell key={scale.scale} stat={scale.alphaInterval} />
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t('scoring.meeting.exact')}</th>
+            {agreement.map((scale) => (
+              <StatCell key={scale.scale} stat={scale.percentExact} percent />
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t('scoring.meeting.within1')}</th>
+            {agreement.map((scale) => (
+              <StatCell key={scale.scale} stat={scale.percentWithin1} percent />
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
