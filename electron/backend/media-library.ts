@@ -1,9 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { partialPathFor } from './media/atomic-file';
+import { copyHashed } from './media/hash-and-copy';
 
 /**
  * The app's video library inside the data folder. Originals are stored under their SHA-256, derived
@@ -39,55 +38,15 @@ export class MediaLibrary {
 }
 
 export interface CopiedFile {
+  /** A not-yet-committed partial file in the library's temp folder. */
   path: string;
   sha256: string;
   size: number;
 }
 
-/**
- * Copies a stream into the library's temp folder in one pass while hashing it, then fsyncs, so the
- * bytes are on disk before anything refers to them. Large buffers: the copy should cost about
- * what `sha256sum` costs.
- */
+/** Copies a stream into the library's temp folder in one hashing pass (see copyHashed). */
 export async function copyIntoTemp(library: MediaLibrary, source: Readable, options: { maxBytes?: number; signal?: AbortSignal } = {}): Promise<CopiedFile> {
-  const path = join(library.tempDir, `${randomUUID()}.part`);
-  const hash = createHash('sha256');
-  let size = 0;
-  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-  const meter = new Transform({
-    highWaterMark: COPY_CHUNK,
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) return callback(new Error('too_large'));
-      hash.update(chunk);
-      callback(null, chunk);
-    },
-  });
-  const out = createWriteStream(path, { highWaterMark: COPY_CHUNK, flags: 'wx' });
-  try {
-    await pipeline(source, meter, out, options.signal ? { signal: options.signal } : {});
-    const handle = await open(path, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return { path, sha256: hash.digest('hex'), size };
-  } catch (error) {
-    rmSync(path, { force: true });
-    throw error;
-  }
+  const path = partialPathFor(join(library.tempDir, 'upload'));
+  const { sha256, sizeBytes } = await copyHashed(source, path, options);
+  return { path, sha256, size: sizeBytes };
 }
-
-/** Renames a finished temp file into place and syncs the folder, so the rename itself survives a crash. */
-export async function moveIntoPlace(tempPath: string, finalPath: string): Promise<void> {
-  await rename(tempPath, finalPath);
-  const dir = await open(dirname(finalPath), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
-}
-
-const COPY_CHUNK = 4 * 1024 * 1024;

@@ -57,28 +57,7 @@ export async function hashAndCopy(source: string | Readable, libraryDir: string,
 
   await mkdir(libraryDir, { recursive: true });
   const partial = partialPathFor(join(libraryDir, 'import'));
-  const hash = createHash('sha256');
-  let copied = 0;
-  try {
-    await pipeline(
-      input,
-      async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          hash.update(chunk);
-          copied += chunk.length;
-          options.onProgress?.(copied, totalBytes);
-          yield chunk;
-        }
-      },
-      createWriteStream(partial, { flags: 'wx', highWaterMark: CHUNK_BYTES }),
-      ...(options.signal ? [{ signal: options.signal }] : []),
-    );
-  } catch (error) {
-    await removeQuietly(partial);
-    throw copyFailure(error, options.signal);
-  }
-
-  const sha256 = hash.digest('hex');
+  const { sha256, sizeBytes: copied } = await copyHashed(input, partial, { signal: options.signal, onProgress: (n) => options.onProgress?.(n, totalBytes) });
   const dir = options.shard ? join(libraryDir, sha256.slice(0, 2)) : libraryDir;
   const name = `${options.shard ? `${sha256.slice(0, 2)}/` : ''}${sha256}${extension ? `.${extension}` : ''}`;
   const finalPath = join(libraryDir, ...name.split('/'));
@@ -99,6 +78,44 @@ export async function hashAndCopy(source: string | Readable, libraryDir: string,
     throw copyFailure(error, options.signal);
   }
   return { sha256, path: finalPath, name, sizeBytes: copied, deduplicated: false };
+}
+
+export interface CopyHashedOptions {
+  signal?: AbortSignal;
+  onProgress?: (copiedBytes: number) => void;
+  /** Refuse (and remove) the copy once it grows past this many bytes. */
+  maxBytes?: number;
+}
+
+/**
+ * The one streaming pass of every import: copies `input` to `partialPath` (a new file) while
+ * hashing it. Not yet synced or renamed: the caller inspects the bytes first and then commits
+ * them with commitPartial. On any failure the partial file is removed.
+ */
+export async function copyHashed(input: Readable, partialPath: string, options: CopyHashedOptions = {}): Promise<{ sha256: string; sizeBytes: number }> {
+  const hash = createHash('sha256');
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  let copied = 0;
+  try {
+    await pipeline(
+      input,
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          copied += chunk.length;
+          if (copied > maxBytes) throw new MediaError('unsupported', 'Het bestand is te groot voor een opname.', `${copied} > ${maxBytes}`);
+          hash.update(chunk);
+          options.onProgress?.(copied);
+          yield chunk;
+        }
+      },
+      createWriteStream(partialPath, { flags: 'wx', highWaterMark: CHUNK_BYTES }),
+      ...(options.signal ? [{ signal: options.signal }] : []),
+    );
+  } catch (error) {
+    await removeQuietly(partialPath);
+    throw copyFailure(error, options.signal);
+  }
+  return { sha256: hash.digest('hex'), sizeBytes: copied };
 }
 
 function copyFailure(error: unknown, signal: AbortSignal | undefined): MediaError {

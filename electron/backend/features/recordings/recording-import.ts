@@ -5,7 +5,8 @@ import { AppError } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
 import type { RecordingImportInput } from '../../../../shared/api/areas/recording-methods';
 import type { HandlerContext } from '../../handler-context';
-import { copyIntoTemp, moveIntoPlace, type CopiedFile } from '../../media-library';
+import { commitPartial } from '../../media/atomic-file';
+import { copyIntoTemp, type CopiedFile } from '../../media-library';
 import { appendAccess } from '../access-log/access-log-repository';
 import { familyExists } from '../families/family-repository';
 import { insertJob } from '../media-jobs/job-repository';
@@ -54,7 +55,7 @@ export async function finishImport(ctx: HandlerContext, input: RecordingImportIn
     const finalPath = library.original(known?.file_name ?? fileName);
     if (known && existsSync(finalPath)) rmSync(copied.path, { force: true });
     else {
-      await moveIntoPlace(copied.path, finalPath);
+      await commitPartial(copied.path, finalPath);
       movedTo = known ? null : finalPath;
     }
 

@@ -298,7 +298,7 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
           <span data-testid="frame-number">
             {t('player.frame')} {frame}
           </span>{' '}
-          / {totalFrames - 1} · <span data-testid="timecode">{formatTimecode(timeMs)}</span>
+          / {totalFrames - 1} · <span data-testid="timecode">{formatTimecode(paused ? (frame * rate.den * 1000) / rate.num : timeMs)}</span>
         </output>
       </div>
       {loopRange && (
