@@ -117,6 +117,8 @@ export async function serveLibraryFile(request: Request, file: ServableFile | nu
 function fileBody(path: string, start: number, end: number): ReadableStream<Uint8Array> {
   let handle: FileHandle | null = null;
   let position = start;
+  // A seek cancels the previous response while its first read may still be opening the file.
+  let cancelled = false;
   const close = async () => {
     const open = handle;
     handle = null;
@@ -126,7 +128,14 @@ function fileBody(path: string, start: number, end: number): ReadableStream<Uint
     {
       async pull(controller) {
         try {
-          handle ??= await open(path, 'r');
+          if (!handle) {
+            const opened = await open(path, 'r');
+            if (cancelled) {
+              await opened.close().catch(() => undefined);
+              return;
+            }
+            handle = opened;
+          }
           const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position + 1));
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
           if (bytesRead === 0) throw new Error(`${path} ended before byte ${position}`);
@@ -141,7 +150,10 @@ function fileBody(path: string, start: number, end: number): ReadableStream<Uint
           controller.error(error);
         }
       },
-      cancel: close,
+      cancel: () => {
+        cancelled = true;
+        return close();
+      },
     },
     { highWaterMark: 0 },
   );
