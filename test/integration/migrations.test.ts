@@ -100,6 +100,20 @@ describe('migrations', () => {
     expect(() => openDatabase({ file, migrations: loadMigrations(dir) })).toThrow(/is gewijzigd/);
   });
 
+  it('lets an upsert run twice on tables that trigger bookkeeping (no OR IGNORE inside triggers)', () => {
+    const file = join(scratch(), 'e.sqlite');
+    const db = openDatabase({ file, migrations: real });
+    const upsert = db.prepare(
+      `INSERT INTO families (code, baby_birth_month, referral_date, phase, notes, created_at, updated_at)
+       VALUES ('OB-1', '2026-01', '2026-02-01', 'aanmelding', ?, 'x', 'x')
+       ON CONFLICT (code) DO UPDATE SET notes = excluded.notes`,
+    );
+    upsert.run('een');
+    expect(() => upsert.run('twee')).not.toThrow();
+    expect(db.prepare('SELECT notes FROM families').get()).toEqual({ notes: 'twee' });
+    db.close();
+  });
+
   it('refuses gaps in migration numbers', () => {
     const dir = migrationsWith({ '0042_gap.sql': 'SELECT 1;' });
     expect(() => loadMigrations(dir)).toThrow(/without gaps/);

@@ -1,0 +1,34 @@
+import { appendAccess } from '../access-log/access-log-repository';
+import type { HandlersFor } from '../../handler-context';
+import { buildFamilyTrend, describeFilters } from './family-trend';
+import { buildTeamOverview } from './team-overview';
+import { exportCsv, exportFamilyPdf, exportTeamPdf, exportXlsx } from './trend-exports';
+import { trendIndex } from './trend-index';
+
+/** Coordinator trends and exports (METHOD_POLICIES: coordinator only; every call logged). */
+export const trendHandlers: HandlersFor<'trends'> = {
+  'trends.family': ({ familyId, filters }, ctx) => {
+    const trend = buildFamilyTrend(ctx.db, trendIndex(ctx.db), familyId, filters);
+    const recordings = new Set(trend.series.flatMap((series) => series.points.map((point) => point.recordingId)));
+    ctx.logFamilyAccess(familyId, `verloop: ${recordings.size} opnamen; filters: ${describeFilters(filters)}`);
+    return trend;
+  },
+  'trends.team': ({ filters }, ctx) => {
+    const overview = buildTeamOverview(ctx.db, trendIndex(ctx.db), filters);
+    // A team-level read: one row without a family (the screen shows codes and figures, no family
+    // file), rather than a row in every family's log each time the overview is opened.
+    appendAccess(ctx.db, {
+      at: ctx.now,
+      rater: ctx.actor,
+      familyId: null,
+      action: 'trend.team_read',
+      outcome: 'ok',
+      detail: `teamoverzicht: ${overview.familyCount} gezinnen, ${overview.lines.length} lijnen; filters: ${describeFilters(filters)}`,
+    });
+    return overview;
+  },
+  'trends.exportCsv': ({ filters, familyId, dialect }, ctx) => exportCsv(ctx, { filters, familyId, dialect }),
+  'trends.exportXlsx': ({ filters, familyId }, ctx) => exportXlsx(ctx, { filters, familyId }),
+  'trends.exportFamilyPdf': ({ filters, familyId }, ctx) => exportFamilyPdf(ctx, { filters, familyId }),
+  'trends.exportTeamPdf': ({ filters }, ctx) => exportTeamPdf(ctx, { filters }),
+};

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+import { TeamPage } from './TeamPage';
+
+export const trendsRoutes: RouteObject[] = [{ path: 'team', element: <TeamPage /> }];

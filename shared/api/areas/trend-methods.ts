@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { ExportFile, FamilyTrend, TeamOverview } from '../../domain/trends';
+import { ACTIVITIES } from '../../domain/vocabulary';
+import { method, type MethodSpec } from '../method-spec';
+import { calendarDate, caregiverRole, familyPhase, id } from '../schemas';
+
+/** Period, phase, caregiver role, activity and rater; every one optional. */
+export const trendFilters = z
+  .strictObject({
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    phase: familyPhase.optional(),
+    caregiverRole: caregiverRole.optional(),
+    activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
+    raterId: id.optional(),
+  })
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    message: 'De begindatum ligt na de einddatum.',
+    path: ['to'],
+  });
+
+const filters = { filters: trendFilters.default({}) };
+
+/**
+ * Coordinator trends and exports. Values follow one rule everywhere: consensus where there is
+ * one, else the mean of submitted blind scores of revealed rounds; a recording in a round that is
+ * still blind is left out. Files come back as base64 with a pseudonymous file name.
+ */
+export const trendMethods = {
+  'trends.family': method<FamilyTrend>()(
+    'Verloop van één gezin per ouder en schaal over de meetmomenten (alleen coördinator).',
+    z.strictObject({ familyId: id, ...filters }),
+  ),
+  'trends.team': method<TeamOverview>()(
+    'Teamoverzicht: verandering voormeting → nameting/follow-up, effectgrootte, fasen, wachtende opnamen (alleen coördinator).',
+    z.strictObject(filters),
+  ),
+  'trends.exportCsv': method<ExportFile>()(
+    'Alle scores in lang formaat als CSV: komma, of puntkomma met decimale komma voor Excel-NL (alleen coördinator).',
+    z.strictObject({ ...filters, familyId: id.optional(), dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }) }),
+  ),
+  'trends.exportXlsx': method<ExportFile>()(
+    'Alle scores in lang formaat plus waarden per meetmoment als Excel-bestand (alleen coördinator).',
+    z.strictObject({ ...filters, familyId: id.optional() }),
+  ),
+  'trends.exportFamilyPdf': method<ExportFile>()(
+    'Rapport van één gezin voor de behandelaar als PDF: verloop, scores, uitleg; zonder namen (alleen coördinator).',
+    z.strictObject({ familyId: id, ...filters }),
+  ),
+  'trends.exportTeamPdf': method<ExportFile>()('Het teamoverzicht als PDF (alleen coördinator).', z.strictObject(filters)),
+} as const satisfies Record<string, MethodSpec>;
