@@ -13,12 +13,35 @@ export interface AgreementScore {
   value: number;
 }
 
+/**
+ * The items × raters matrix of one scale (null where a rater did not score the item). Items nobody
+ * scored are left out. Also used by the agreement page (features/agreement), so both screens count
+ * the same way.
+ */
+export function agreementMatrix(
+  itemKeys: readonly string[],
+  raterIds: readonly number[],
+  scores: readonly AgreementScore[],
+  scale: ScaleKey,
+): { itemKeys: string[]; rows: (number | null)[][] } {
+  const byItem = new Map(itemKeys.map((key) => [key, new Map<number, number>()]));
+  for (const score of scores) if (score.scale === scale) byItem.get(score.itemKey)?.set(score.raterId, score.value);
+  const kept: string[] = [];
+  const rows: (number | null)[][] = [];
+  for (const key of itemKeys) {
+    const row = raterIds.map((raterId) => byItem.get(key)?.get(raterId) ?? null);
+    // Items nobody scored say nothing about agreement; keep them out so "n" means something.
+    if (row.some((v) => v !== null)) {
+      kept.push(key);
+      rows.push(row);
+    }
+  }
+  return { itemKeys: kept, rows };
+}
+
 export function roundAgreement(itemKeys: readonly string[], raterIds: readonly number[], scores: readonly AgreementScore[]): ScaleAgreement[] {
   return SCALE_KEYS.map((scale) => {
-    const byItem = new Map(itemKeys.map((key) => [key, new Map<number, number>()]));
-    for (const score of scores) if (score.scale === scale) byItem.get(score.itemKey)?.set(score.raterId, score.value);
-    // Items nobody scored say nothing about agreement; keep them out so "n" means something.
-    const rows = itemKeys.map((key) => raterIds.map((raterId) => byItem.get(key)?.get(raterId) ?? null)).filter((row) => row.some((v) => v !== null));
+    const { rows } = agreementMatrix(itemKeys, raterIds, scores, scale);
     const result = computeAgreement({ raterIds: raterIds.map(String), scores: rows }, { min: SCALE_MIN, max: SCALE_MAX });
     const linear = result.kappaPairs.flatMap((pair) => (pair.linear.ok ? [pair.linear.value] : []));
     const firstReason = result.kappaPairs.map((pair) => pair.linear).find((stat) => !stat.ok);

@@ -1,0 +1,37 @@
+import type { HandlersFor } from '../../handler-context';
+import { appendAccess } from '../access-log/access-log-repository';
+import { agreementCsv } from './agreement-csv';
+import { buildAgreementOverview, describeAgreementFilters } from './agreement-service';
+
+/**
+ * The agreement page (METHOD_POLICIES: coordinator only). It aggregates over families, so each
+ * call writes one team row (family empty) with how many recordings and families went in, rather
+ * than a row in every family's log each time the page is opened — the trends overview's convention.
+ */
+export const agreementHandlers: HandlersFor<'agreement'> = {
+  'agreement.overview': ({ filters }, ctx) => {
+    const overview = buildAgreementOverview(ctx.db, filters);
+    appendAccess(ctx.db, {
+      at: ctx.now,
+      rater: ctx.actor,
+      familyId: null,
+      action: 'agreement.read',
+      outcome: 'ok',
+      detail: `overeenstemming: ${overview.recordingCount} opnamen, ${overview.familyCount} gezinnen; filters: ${describeAgreementFilters(filters)}`,
+    });
+    return overview;
+  },
+  'agreement.exportCsv': ({ filters, dialect }, ctx) => {
+    const overview = buildAgreementOverview(ctx.db, filters);
+    const file = agreementCsv(overview, dialect, ctx.now.slice(0, 10));
+    appendAccess(ctx.db, {
+      at: ctx.now,
+      rater: ctx.actor,
+      familyId: null,
+      action: 'export.agreement_csv',
+      outcome: 'ok',
+      detail: `${file.fileName}: ${overview.recordingCount} opnamen, ${overview.familyCount} gezinnen; filters: ${describeAgreementFilters(filters)}`,
+    });
+    return file;
+  },
+};

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { ScaleKey } from '../../domain/scales';
+import { ACTIVITIES, MOMENTS, type Moment } from '../../domain/vocabulary';
+import type { Stat } from '../../stats/stat-result';
+import { method, type MethodSpec } from '../method-spec';
+import { calendarDate, id } from '../schemas';
+
+/**
+ * Which scored recordings the agreement page looks at. Blind, submitted scores of revealed rounds
+ * only, unless `includePractice` adds the practice ("niet blind") scores. A recording that is in a
+ * round still blind is always left out, whatever the filters say.
+ */
+export const agreementFilters = z
+  .strictObject({
+    /** Rounds or meetings; empty = all revealed ones (and, with includePractice, practice scores). */
+    roundIds: z.array(id).max(500).default([]),
+    /** Period on the date the scores belong to: the round's date, or the submit date of practice. */
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    moments: z.array(z.enum(MOMENTS, { error: 'Onbekend meetmoment.' })).max(4).default([]),
+    activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
+    /** Raters to compare; empty = everyone with scores in the selection. */
+    raterIds: z.array(id).max(200).default([]),
+    includePractice: z.boolean().default(false),
+  })
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    message: 'De begindatum ligt na de einddatum.',
+    path: ['to'],
+  });
+
+export type AgreementFilters = z.output<typeof agreementFilters>;
+export type AgreementFiltersInput = z.input<typeof agreementFilters>;
+
+/** How a value reads in words, after a named published rule of thumb. */
+export type ReadingLevel = 'zwak' | 'matig' | 'goed' | 'uitstekend';
+export type ReadingScheme = 'koo-li-2016' | 'landis-koch-1977' | 'none';
+
+export interface AgreementReading {
+  scheme: ReadingScheme;
+  /** Null when the statistic is not computable or the scheme does not apply (percentages). */
+  level: ReadingLevel | null;
+}
+
+export type AgreementStatKey =
+  | 'ICC1'
+  | 'ICC2'
+  | 'ICC3'
+  | 'ICC1k'
+  | 'ICC2k'
+  | 'ICC3k'
+  | 'kappaLinearMean'
+  | 'kappaQuadraticMean'
+  | 'fleissKappa'
+  | 'alphaOrdinal'
+  | 'alphaInterval'
+  | 'percentExact'
+  | 'percentWithin1';
+
+export interface AgreementStatRow {
+  key: AgreementStatKey;
+  stat: Stat;
+  /** Which clips and scores the statistic uses (shared/stats MISSING_DATA_RULES, Dutch). */
+  missingDataRule: string;
+  reading: AgreementReading;
+}
+
+export interface MomentGroup {
+  moment: Exclude<Moment, 'geen'>;
+  itemCount: number;
+  stat: Stat;
+  reading: AgreementReading;
+}
+
+export interface MomentComparison {
+  statistic: 'ICC2' | 'alphaOrdinal' | 'percentWithin1';
+  groups: MomentGroup[];
+  /** Later moment minus voormeting, with a bootstrap interval (compareAgreement). */
+  differences: { to: 'nameting' | 'follow-up'; stat: Stat }[];
+}
+
+export interface MeetingPoint {
+  roundId: number;
+  name: string;
+  heldOn: string;
+  kind: 'round' | 'meeting';
+  itemCount: number;
+  /** ICC(2,1) with its F-based 95% interval. */
+  icc: Stat;
+}
+
+export interface PairKappa {
+  raterA: number;
+  raterB: number;
+  /** Items both scored. */
+  n: number;
+  /** Linear weighted kappa with a bootstrap interval. */
+  kappa: Stat;
+}
+
+export interface RaterDeviation {
+  raterId: number;
+  /** Mean of (own score − reference); reference = consensus where there is one, else the others' mean. */
+  mean: number | null;
+  n: number;
+  /** How many of the n compared against a consensus score. */
+  againstConsensus: number;
+  months: { month: string; mean: number; n: number }[];
+}
+
+export interface ScaleAgreementOverview {
+  scale: ScaleKey;
+  itemCount: number;
+  raterCount: number;
+  statistics: AgreementStatRow[];
+  beforeAfter: MomentComparison[];
+  meetings: MeetingPoint[];
+  pairs: PairKappa[];
+  deviations: RaterDeviation[];
+}
+
+export interface AgreementOverview {
+  /** Recordings and families whose scores went in (also written to the access log). */
+  recordingCount: number;
+  familyCount: number;
+  raters: { id: number; name: string; initials: string }[];
+  /** Revealed rounds and meetings, for the filter. */
+  rounds: { id: number; name: string; heldOn: string; kind: 'round' | 'meeting' }[];
+  /** Recordings left out because they are in a round that is still blind. */
+  blindExcluded: number;
+  bootstrap: { resamples: number; level: number };
+  scales: ScaleAgreementOverview[];
+}
+
+export interface AgreementCsv {
+  fileName: string;
+  mimeType: string;
+  /** The file's text, starting with a UTF-8 byte-order mark. */
+  content: string;
+}
+
+/** Team agreement between raters (coordinator only; one team row in the access log per call). */
+export const agreementMethods = {
+  'agreement.overview': method<AgreementOverview>()(
+    'Overeenstemming tussen beoordelaars per schaal: statistieken, voor/na, per intervisie, paren en afwijking per beoordelaar.',
+    z.strictObject({ filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [], includePractice: false }) }),
+  ),
+  'agreement.exportCsv': method<AgreementCsv>()(
+    'De cijfers van de overeenstemmingspagina als CSV (UTF-8 met BOM; komma of puntkomma).',
+    z.strictObject({
+      filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [], includePractice: false }),
+      dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }),
+    }),
+  ),
+} as const satisfies Record<string, MethodSpec>;
