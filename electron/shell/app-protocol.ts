@@ -10,8 +10,8 @@ const refuse = (status: number, text: string) => new Response(text, { status, he
 
 /**
  * Serves app://afstemming/: the renderer build with the CSP as a real header (a meta tag cannot set
- * frame-ancestors), uploads, and media by recording id with byte ranges: the same endpoints the
- * browser-mode host has. Pure Fetch API in and out, so it is tested under Node.
+ * frame-ancestors), uploads, media by recording id with byte ranges and video-export downloads by
+ * job id: the same endpoints the browser-mode host has. Pure Fetch API in and out, so it is tested under Node.
  */
 export function createAppProtocolHandler(rendererDir: string, media: MediaTransport | null) {
   return async (request: Request): Promise<Response> => {
@@ -25,8 +25,8 @@ export function createAppProtocolHandler(rendererDir: string, media: MediaTransp
       return new Response(JSON.stringify(envelope), { headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(403, 'Niet toegestaan.');
-    if (pathname.startsWith('/media/') && media) {
-      const response = await media.serveMedia(request);
+    if ((pathname.startsWith('/media/') || pathname.startsWith('/downloads/')) && media) {
+      const response = await (pathname.startsWith('/media/') ? media.serveMedia(request) : media.serveDownload(request));
       const headers = new Headers(response.headers);
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
       return new Response(response.body, { status: response.status, headers });

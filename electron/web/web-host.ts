@@ -118,6 +118,7 @@ export async function startWebHost({ backend, staticDir, port = 0, token = rando
     if (url.pathname === '/api/call') return handleCall(req, res);
     if (url.pathname === '/api/upload') return handleUpload(req, res);
     if (url.pathname.startsWith('/media/')) return handleMedia(req, res, url);
+    if (url.pathname.startsWith('/downloads/')) return handleMedia(req, res, url, backend.media.serveDownload);
     if (url.pathname === '/api/events') return handleEvents(req, res);
     if (url.pathname.startsWith('/api/')) return send(res, 404, 'Onbekend adres.');
     return handleStatic(req, res, url.pathname);
@@ -146,11 +147,12 @@ export async function startWebHost({ backend, staticDir, port = 0, token = rando
     send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
   }
 
-  async function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  /** Media and downloads: a Fetch API handler of the back end, streamed out with our security headers. */
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL, serve = backend.media.serveMedia): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Niet toegestaan.');
     const headers = new Headers();
     if (typeof req.headers.range === 'string') headers.set('range', req.headers.range);
-    const response = await backend.media.serveMedia(new Request(new URL(url.pathname, origin), { method: req.method, headers }));
+    const response = await serve(new Request(new URL(url.pathname, origin), { method: req.method, headers }));
     const outHeaders: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
     response.headers.forEach((value, key) => (outHeaders[key] = value));
     res.writeHead(response.status, outHeaders);

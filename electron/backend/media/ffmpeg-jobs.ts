@@ -16,7 +16,7 @@ import { spawnProcess, type SpawnOutcome } from './spawn-process';
  * image sequence, renamed to these paths in order.
  */
 export interface FfmpegJob {
-  kind: 'remux' | 'proxy' | 'sprite';
+  kind: 'remux' | 'proxy' | 'sprite' | 'export';
   args: readonly string[];
   outputs: readonly string[];
   /** Length of the input, to turn ffmpeg's position into a fraction. */
@@ -40,10 +40,10 @@ function command(probe: MediaProbe, extraInputOptions: readonly string[] = []): 
 }
 
 /** fluent-ffmpeg keeps numbers (-ac 2) as numbers; our jobs are plain string arrays. */
-const argsOf = (cmd: ffmpeg.FfmpegCommand): string[] => cmd._getArguments().map(String);
+export const argsOf = (cmd: ffmpeg.FfmpegCommand): string[] => cmd._getArguments().map(String);
 
 /** Things every playable MP4 we write shares: index first, no personal metadata (GPS, device names). */
-const MP4_OUTPUT = ['-movflags', '+faststart', '-map_metadata', '-1', '-map_chapters', '-1', '-max_muxing_queue_size', '4096'];
+export const MP4_OUTPUT = ['-movflags', '+faststart', '-map_metadata', '-1', '-map_chapters', '-1', '-max_muxing_queue_size', '4096'];
 
 function mapStreams(probe: MediaProbe, withAudio: boolean): string[] {
   const video = probe.video;

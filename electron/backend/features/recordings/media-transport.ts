@@ -1,15 +1,18 @@
 import type { Readable } from 'node:stream';
 import type { Envelope } from '../../../../shared/api/envelope';
 import type { Db } from '../../db/open-database';
+import { MediaError } from '../../media/media-error';
 import { serveLibraryFile } from '../../media/media-range';
 import type { BackendServices } from '../../services';
 import { appendAccess } from '../access-log/access-log-repository';
 import { loadActiveRater } from '../session/session-handlers';
+import { serveExportDownload } from '../video-exports/export-download';
 import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
 
 /**
  * The two streaming endpoints both transports share (HTTP in browser mode, app:// in Electron):
- * uploads into the library's temp folder, and media by recording id with byte ranges.
+ * uploads into the library's temp folder, media by recording id with byte ranges, and finished
+ * video exports by job id as downloads.
  */
 export function createMediaTransport(db: Db, services: BackendServices) {
   return {
@@ -27,12 +30,12 @@ export function createMediaTransport(db: Db, services: BackendServices) {
       try {
         return { ok: true, value: await services.uploads.receive(body, fileName) };
       } catch (error) {
-        const tooLarge = error instanceof Error && error.message === 'too_large';
+        // Too large or out of disk space: the copy says why in Dutch; a broken connection says nothing useful.
+        const known = error instanceof MediaError && error.kind !== 'failed' ? error.message : null;
+        const noSpace = error instanceof MediaError && /schijfruimte/.test(error.message) ? error.message : null;
         return {
           ok: false,
-          error: tooLarge
-            ? { code: 'invalid_input', message: 'Het bestand is te groot voor een opname.' }
-            : { code: 'unavailable', message: 'Het uploaden is afgebroken; er is niets bewaard. Probeer het opnieuw.' },
+          error: { code: known ? 'invalid_input' : 'unavailable', message: known ?? noSpace ?? 'Het uploaden is afgebroken; er is niets bewaard. Probeer het opnieuw.' },
         };
       }
     },
@@ -47,6 +50,11 @@ export function createMediaTransport(db: Db, services: BackendServices) {
       const file = resolveMediaFile(db, services.library, target);
       if (file && target.kind === 'video' && request.method === 'GET') logPlay(db, rater, file.familyId, target.recordingId, request.headers.get('range'));
       return serveLibraryFile(request, file);
+    },
+
+    /** GET /downloads/<jobId>: a finished fragment clip or feedback reel as an attachment. */
+    serveDownload(request: Request): Promise<Response> {
+      return serveExportDownload(db, services.library, request);
     },
   };
 }

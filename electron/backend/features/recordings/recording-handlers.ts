@@ -4,6 +4,7 @@ import type { Recording } from '../../../../shared/domain/entities';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { familyExists } from '../families/family-repository';
 import { describeJob, findJob, listJobs } from '../media-jobs/job-repository';
+import { exportFilesOf } from '../video-exports/video-export-repository';
 import { finishImport, importRecordingFromPath } from './recording-import';
 import {
   caregiversBelongTo,
@@ -19,6 +20,10 @@ import {
 } from './recording-repository';
 
 const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
+
+function listRecordingExportJobIds(db: HandlerContext['db'], recordingId: number): number[] {
+  return (db.prepare(`SELECT id FROM media_jobs WHERE recording_id = ? AND status IN ('queued', 'running')`).all(recordingId) as { id: number }[]).map((row) => row.id);
+}
 
 function requireRow(ctx: HandlerContext, id: number) {
   const row = findRecordingRow(ctx.db, id);
@@ -62,7 +67,15 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
 
   'recordings.remove': ({ id }, ctx) => {
     const row = requireRow(ctx, id);
+    // Fragment clips and reels of this recording go with it (their job rows cascade away below).
+    const exportFiles = exportFilesOf(ctx.db, { recordingId: id });
+    const exportJobs = listRecordingExportJobIds(ctx.db, id);
     ctx.db.prepare('DELETE FROM recordings WHERE id = ?').run(id);
+    const { library: exportLibrary, jobs: exportQueue } = ctx.services;
+    ctx.afterCommit(() => {
+      for (const jobId of exportJobs) exportQueue.cancel(jobId);
+      for (const name of exportFiles) rmSync(exportLibrary.derived(name), { force: true });
+    });
     if (!mediaStillUsed(ctx.db, row.media_sha256)) {
       // Files go only after the commit: a rollback must never leave a row without its file.
       const files = mediaFilesOf(ctx.db, row.media_sha256);
