@@ -7,6 +7,11 @@ import { JobQueue } from './features/media-jobs/job-queue';
 import { mediaJobExecutors } from './features/recordings/media-executors';
 import { createMediaTransport, type MediaTransport } from './features/recordings/media-transport';
 import { UploadStore } from './features/recordings/upload-store';
+import { videoExportExecutors } from './features/video-exports/video-export-executors';
+import { sweepExportFiles } from './features/video-exports/video-export-repository';
+import { applyPendingRestore } from './features/privacy/backup';
+import { assertDatabaseIntact } from './features/privacy/integrity-check';
+import { startPrivacy } from './features/privacy/privacy-startup';
 import { handlers } from './handlers';
 import { MediaLibrary } from './media-library';
 import type { BackendPorts, BackendServices } from './services';
@@ -41,12 +46,18 @@ export const DATABASE_FILE = 'afstemming.sqlite';
 /** Builds the whole back end from plain options; the Electron shell and the web host only add a transport. */
 export function createBackend(options: BackendOptions): Backend {
   const migrations = loadMigrations(options.migrationsDir);
+  // A restore staged by backup.restore is swapped in before the database is opened.
+  const restored = applyPendingRestore(options.dataDir);
+  assertDatabaseIntact(join(options.dataDir, DATABASE_FILE), options.nativeBinding);
   const db = openDatabase({ file: join(options.dataDir, DATABASE_FILE), migrations, nativeBinding: options.nativeBinding });
   const events = new EventHub();
   const onInternalError = options.onInternalError ?? ((method: string, error: unknown) => console.error(`[afstemming] ${method} failed`, error));
   const library = new MediaLibrary(options.dataDir);
   library.sweepTemp();
-  const jobs = new JobQueue(db, events, mediaJobExecutors({ db, library }), 1, (error) => onInternalError('media-job', error));
+  startPrivacy(db, library, options.dataDir, restored, options.nativeBinding);
+  sweepExportFiles(db, library);
+  const executors = { ...mediaJobExecutors({ db, library }), ...videoExportExecutors({ db, library }) };
+  const jobs = new JobQueue(db, events, executors, 1, (error) => onInternalError('media-job', error));
   const services: BackendServices = { library, jobs, uploads: new UploadStore(library), ports: options.ports ?? {} };
   const dispatch = createDispatch({ db, events, handlers, appVersion: options.appVersion, services, onInternalError });
   if (options.runJobs !== false) jobs.start();

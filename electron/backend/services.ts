@@ -6,6 +6,8 @@ import type { MediaLibrary } from './media-library';
 export interface BackendPorts {
   /** Shows the native "open video" dialog and returns the chosen absolute paths (empty when cancelled). */
   pickVideoFiles?: () => Promise<string[]>;
+  /** Shows the native "choose folder" dialog (backups); null when cancelled. */
+  pickFolder?: () => Promise<string | null>;
 }
 
 export interface BackendServices {

@@ -3,7 +3,7 @@ import type { HandlersFor } from '../../handler-context';
 import { familyExists } from '../families/family-repository';
 import { listFamilyAccess } from './access-log-repository';
 
-export const accessLogHandlers: HandlersFor<'accessLog'> = {
+export const accessLogHandlers: Pick<HandlersFor<'accessLog'>, 'accessLog.forFamily'> = {
   'accessLog.forFamily': ({ familyId, limit }, ctx) => {
     if (!familyExists(ctx.db, familyId)) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
     // Reading the log is itself an access to the family and is logged before the read, so it shows up.

@@ -1,5 +1,6 @@
 import type { AccessLogEntry, AccessOutcome, Rater } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
+import { chainRow } from '../privacy/log-chain';
 
 export interface AccessRecord {
   at: string;
@@ -8,15 +9,23 @@ export interface AccessRecord {
   action: string;
   outcome: AccessOutcome;
   detail?: string;
+  /** Set by an erasure, when the family row is already gone. */
+  familyCode?: string;
 }
 
 /** Appends one row; the family code is copied so the row still says whom it was about after erasure. */
 export function appendAccess(db: Db, record: AccessRecord): void {
+  // A savepoint inside a call's transaction, its own transaction for refusals logged outside one.
+  db.transaction(() => insertAccess(db, record))();
+}
+
+function insertAccess(db: Db, record: AccessRecord): void {
   const familyCode =
-    record.familyId === null
+    record.familyCode ??
+    (record.familyId === null
       ? null
-      : ((db.prepare('SELECT code FROM families WHERE id = ?').get(record.familyId) as { code: string } | undefined)?.code ?? null);
-  db.prepare(
+      : ((db.prepare('SELECT code FROM families WHERE id = ?').get(record.familyId) as { code: string } | undefined)?.code ?? null));
+  const { lastInsertRowid } = db.prepare(
     `INSERT INTO access_log (at, rater_id, rater_name, rater_role, family_id, family_code, action, outcome, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -30,6 +39,8 @@ export function appendAccess(db: Db, record: AccessRecord): void {
     record.outcome,
     (record.detail ?? '').slice(0, 1000),
   );
+  // Same transaction as the row itself: a row and its link in the hash chain exist together or not at all.
+  chainRow(db, Number(lastInsertRowid));
 }
 
 interface AccessRow {

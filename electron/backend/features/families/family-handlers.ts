@@ -43,7 +43,7 @@ function assertCodeFree(ctx: HandlerContext, code: string | undefined, exceptId?
   }
 }
 
-export const familyHandlers: HandlersFor<'families'> = {
+export const familyHandlers: Omit<HandlersFor<'families'>, 'families.erase'> = {
   'families.list': (filter, ctx) => listFamilies(ctx.db, filter),
 
   'families.suggestCode': (_input, ctx) => ({ code: suggestFamilyCode(allCodes(ctx.db), new Date()) }),

@@ -1,0 +1,103 @@
+import { dirname } from 'node:path';
+import { AppError } from '../../../../shared/api/envelope';
+import type { Handlers } from '../../handler-context';
+import { appendAccess } from '../access-log/access-log-repository';
+import { accessOverview } from './access-overview-repository';
+import { createBackup, stageRestore, verifyBackup } from './backup';
+import { appendErasureRecord } from './erasure-register';
+import { checkpointAfterErasure, eraseFamilyRows, removeErasedFiles } from './erasure-repository';
+import { verifyChain } from './log-chain';
+
+/**
+ * Privacy and durability (issue "Privacy and durability"). Decisions:
+ * - Erasure deletes every row about the family in one transaction (children first, see
+ *   erasure-repository.ts), removes its library files after the commit (a video another family
+ *   uses stays), then `wal_checkpoint(TRUNCATE)`; with `secure_delete = ON` (open-database.ts) no
+ *   copy of the rows is left in the database file or the WAL. The family's access-log rows stay:
+ *   they are the legal record and hold its code, never names or notes. trend_dirty may keep bare
+ *   ids until the trend cache next refreshes (ids only, no content).
+ * - The erasure register lives in the `erasures` table and in erasures.jsonl next to the
+ *   database; every start re-applies an erasure whose family (same id, same code, created no later
+ *   than the erasure) is back, e.g. after restoring an older backup.
+ * - The access log's hash chain is a side table (access_log_chain); rows from before migration
+ *   0007 are chained once at start-up (chainBackfill), since SQLite has no sha256.
+ * - Restore is staged (verified, copied, verified again) and swapped in at the next start, before
+ *   the database is opened; what it replaces is moved aside, never deleted by the app.
+ */
+type PrivacyMethod = 'families.erase' | 'accessLog.verify' | 'accessLog.overview' | 'backup.create' | 'backup.verify' | 'backup.restore';
+
+const dataDirOf = (library: { root: string }) => dirname(library.root);
+
+export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
+  'families.erase': ({ id, confirmCode }, ctx) => {
+    const family = ctx.db.prepare('SELECT code FROM families WHERE id = ?').get(id) as { code: string } | undefined;
+    if (!family) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
+    if (confirmCode.trim().toUpperCase() !== family.code.toUpperCase()) {
+      throw new AppError('invalid_input', 'De getypte code is niet de code van dit gezin. Er is niets verwijderd.', { confirmCode: 'Typ de gezinscode precies over.' });
+    }
+    const { library, jobs } = ctx.services;
+    const plan = eraseFamilyRows(ctx.db, library, { familyId: id, at: ctx.now, actor: ctx.actor })!;
+    // Register outside the database before the commit: listing an erasure that then rolled back is safe, missing one is not.
+    appendErasureRecord(dataDirOf(library), { familyId: id, familyCode: plan.familyCode, erasedAt: ctx.now });
+    ctx.afterCommit(() => {
+      for (const jobId of plan.jobIds) jobs.cancel(jobId);
+      removeErasedFiles(plan);
+      checkpointAfterErasure(ctx.db);
+    });
+    ctx.emit('data.changed', { area: 'families', id });
+    return { erased: true, familyCode: plan.familyCode, filesRemoved: plan.files.length };
+  },
+
+  'accessLog.verify': (_input, ctx) => {
+    const report = verifyChain(ctx.db);
+    appendAccess(ctx.db, {
+      at: ctx.now,
+      rater: ctx.actor,
+      familyId: null,
+      action: 'access_log.verify',
+      outcome: 'ok',
+      detail: report.ok ? `keten intact (${report.checkedRows} regels)` : `keten gebroken bij regel ${report.firstBrokenId}`,
+    });
+    return report;
+  },
+
+  'accessLog.overview': (filter, ctx) => {
+    // Reading the log is itself logged, before the read, so it shows up in the overview.
+    const period = `${filter.from ?? '…'} t/m ${filter.to ?? '…'}`;
+    appendAccess(ctx.db, {
+      at: ctx.now,
+      rater: ctx.actor,
+      familyId: filter.familyId ?? null,
+      action: 'access_log.overview',
+      outcome: 'ok',
+      detail: `overzicht ${filter.raterId !== undefined ? `beoordelaar ${filter.raterId}, ` : ''}periode ${period}`,
+    });
+    return accessOverview(ctx.db, filter);
+  },
+
+  'backup.create': async ({ targetDir }, ctx) => {
+    let dir = targetDir;
+    if (dir === undefined) {
+      const pick = ctx.services.ports.pickFolder;
+      if (!pick) throw new AppError('invalid_input', 'Typ of plak het pad van de map waarin de back-up moet komen.');
+      const picked = await pick();
+      if (!picked) throw new AppError('invalid_input', 'Er is geen map gekozen; er is geen back-up gemaakt.');
+      dir = picked;
+    }
+    const { library } = ctx.services;
+    const summary = await createBackup({ db: ctx.db, library, dataDir: dataDirOf(library), targetDir: dir, appVersion: ctx.appVersion, now: ctx.now });
+    appendAccess(ctx.db, { at: ctx.now, rater: ctx.actor, familyId: null, action: 'backup.create', outcome: 'ok', detail: `${summary.files} bestanden, ${summary.bytes} bytes` });
+    return summary;
+  },
+
+  'backup.verify': async ({ dir }) => {
+    const { manifest: _manifest, ...check } = await verifyBackup(dir);
+    return check;
+  },
+
+  'backup.restore': async ({ dir }, ctx) => {
+    const { createdAt } = await stageRestore(dataDirOf(ctx.services.library), dir);
+    appendAccess(ctx.db, { at: ctx.now, rater: ctx.actor, familyId: null, action: 'backup.restore', outcome: 'ok', detail: `back-up van ${createdAt} klaargezet; actief na herstart` });
+    return { restartRequired: true, backupCreatedAt: createdAt };
+  },
+};
