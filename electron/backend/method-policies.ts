@@ -7,6 +7,8 @@ export interface MethodPolicy {
   needs: Needs;
   /** The action written to the access log (NEN 7513), or null for calls that touch no family data. */
   audit: string | null;
+  /** Long-running file work: the handler is awaited outside a transaction and makes its own. */
+  async?: true;
 }
 
 /**
@@ -40,8 +42,87 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'accessLog.forFamily': { needs: 'coordinator', audit: 'access_log.read' },
 
   // — recordings (video) —
+  'recordings.list': { needs: 'rater', audit: 'recording.list' },
+  'recordings.get': { needs: 'rater', audit: 'recording.read' },
+  'recordings.update': { needs: 'rater', audit: 'recording.update' },
+  'recordings.remove': { needs: 'rater', audit: 'recording.remove' },
+  'recordings.savePosition': { needs: 'rater', audit: null },
+  'recordings.importUpload': { needs: 'rater', audit: 'recording.import', async: true },
+  'recordings.importFromDialog': { needs: 'rater', audit: 'recording.import', async: true },
+  'jobs.list': { needs: 'rater', audit: null },
+  'jobs.cancel': { needs: 'rater', audit: null },
+  'jobs.retry': { needs: 'rater', audit: null },
 
   // — fragments —
+  // Tags and questions hold no family data; fragment reads are filtered by the blindness rule.
+  'tags.list': { needs: 'rater', audit: null },
+  'tags.create': { needs: 'coordinator', audit: null },
+  'tags.update': { needs: 'coordinator', audit: null },
+  'tags.archive': { needs: 'coordinator', audit: null },
+  'tags.unarchive': { needs: 'coordinator', audit: null },
+  'questions.list': { needs: 'rater', audit: null },
+  'questions.update': { needs: 'coordinator', audit: null },
+  'fragments.list': { needs: 'rater', audit: 'fragment.list' },
+  'fragments.create': { needs: 'rater', audit: 'fragment.create' },
+  'fragments.update': { needs: 'rater', audit: 'fragment.update' },
+  'fragments.remove': { needs: 'rater', audit: 'fragment.remove' },
+  'fragments.restore': { needs: 'rater', audit: 'fragment.restore' },
+  // Async only because exceljs writes XLSX with a promise; the handler reads in one transaction.
+  'fragments.export': { needs: 'rater', audit: 'fragment.export', async: true },
+  'fragments.importEaf': { needs: 'rater', audit: 'fragment.import' },
 
   // — scoring —
+
+  // — trends (coordinator) —
+  // Coordinator only: a rater who saw earlier scores of a family would no longer score it blind.
+  // Family reads log the family; the team overview logs one row without a family; every export
+  // logs one row per family whose data is in the file plus one team row with file, totals, filters.
+  'trends.family': { needs: 'coordinator', audit: 'trend.family_read' },
+  'trends.team': { needs: 'coordinator', audit: 'trend.team_read' },
+  'trends.exportCsv': { needs: 'coordinator', audit: 'export.csv' },
+  'trends.exportXlsx': { needs: 'coordinator', audit: 'export.xlsx', async: true },
+  'trends.exportFamilyPdf': { needs: 'coordinator', audit: 'export.pdf_family', async: true },
+  'trends.exportTeamPdf': { needs: 'coordinator', audit: 'export.pdf_team', async: true },
+
+  // — video exports —
+  // Queued as media jobs; only fragments visible to the rater go in (blindness rule), downloads are logged too.
+  'videoExports.fragmentClips': { needs: 'rater', audit: 'export.video' },
+  'videoExports.feedbackReel': { needs: 'rater', audit: 'export.video' },
+  'videoExports.list': { needs: 'rater', audit: 'export.list' },
+
+  // Every scoring read is filtered by the blindness rule in the handlers, whatever the role.
+  'scoring.anchors': { needs: 'rater', audit: null },
+  'scoring.anchorVersions': { needs: 'rater', audit: null },
+  'scoring.updateAnchors': { needs: 'coordinator', audit: null },
+  'scoring.recordings': { needs: 'rater', audit: 'recording.list' },
+  'scoring.sheet': { needs: 'rater', audit: 'score.read' },
+  'scoring.saveScore': { needs: 'rater', audit: 'score.save' },
+  'scoring.submit': { needs: 'rater', audit: 'score.submit' },
+  'scoring.reopen': { needs: 'rater', audit: 'score.reopen' },
+  'scoring.mine': { needs: 'rater', audit: 'score.list' },
+  'scoring.forRecording': { needs: 'rater', audit: 'score.read_others' },
+  'rounds.list': { needs: 'rater', audit: null },
+  'rounds.get': { needs: 'rater', audit: 'round.read' },
+  'rounds.create': { needs: 'coordinator', audit: 'round.create' },
+  'rounds.update': { needs: 'coordinator', audit: 'round.update' },
+  'rounds.reveal': { needs: 'coordinator', audit: 'round.reveal' },
+  'rounds.meeting': { needs: 'rater', audit: 'round.meeting' },
+  'rounds.saveDiscussion': { needs: 'coordinator', audit: 'round.discussion' },
+  'rounds.setConsensus': { needs: 'coordinator', audit: 'round.consensus' },
+
+  // — agreement —
+  // Team-level aggregates over families: the handlers write one access-log row without a family.
+  'agreement.overview': { needs: 'coordinator', audit: 'agreement.read' },
+  'agreement.exportCsv': { needs: 'coordinator', audit: 'export.agreement_csv' },
+
+  // — privacy —
+  // Erasure writes its own single log row with the family code (the family row is gone by then).
+  'families.erase': { needs: 'coordinator', audit: 'family.erase' },
+  // The log's own reads are logged by the handlers (verify, overview per family or rater).
+  'accessLog.verify': { needs: 'coordinator', audit: 'access_log.verify' },
+  'accessLog.overview': { needs: 'coordinator', audit: 'access_log.overview' },
+  // Backups hold every family's data: coordinator only, logged; file work outside a transaction.
+  'backup.create': { needs: 'coordinator', audit: 'backup.create', async: true },
+  'backup.verify': { needs: 'coordinator', audit: null, async: true },
+  'backup.restore': { needs: 'coordinator', audit: 'backup.restore', async: true },
 };

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
 import { coreMethods } from './areas/core-methods';
+import { fragmentMethods } from './areas/fragment-methods';
+import { recordingMethods } from './areas/recording-methods';
+import { scoringMethods } from './areas/scoring-methods';
+import { trendMethods } from './areas/trend-methods';
+import { videoExportMethods } from './areas/video-export-methods';
+import { privacyMethods } from './areas/privacy-methods';
+import { agreementMethods } from './areas/agreement-methods';
+import type { MediaJob } from '../domain/entities';
 import type { MethodSpec } from './method-spec';
 
 export type { MethodSpec } from './method-spec';
@@ -11,9 +19,13 @@ export type { MethodSpec } from './method-spec';
  */
 export const contract = {
   ...coreMethods,
-  // ...recordingMethods, (video)
-  // ...fragmentMethods, (fragments)
-  // ...scoringMethods, (scoring)
+  ...recordingMethods,
+  ...fragmentMethods,
+  ...scoringMethods,
+  ...trendMethods,
+  ...videoExportMethods,
+  ...privacyMethods,
+  ...agreementMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 
@@ -33,10 +45,12 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events the back end pushes to every window; payloads are small hints, the UI refetches. */
 export interface EventPayloads {
-  'data.changed': { area: 'raters' | 'families' | 'session'; id?: number };
+  'data.changed': { area: 'raters' | 'families' | 'session' | 'recordings' | 'fragments' | 'scoring'; id?: number };
+  /** Progress of a media job; sent often, so it carries everything a progress bar needs. */
+  'jobs.changed': MediaJob;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'jobs.changed'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

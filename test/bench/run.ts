@@ -4,6 +4,8 @@
  */
 import { runAgreementBench } from './agreement-bench';
 import { runFragmentsBench } from './fragments-bench';
+import { runReelBench } from './reel-bench';
+import { runTrendsBench } from './trends-bench';
 import { runVideoBench } from './video-bench';
 
 type Print = (name: string, value: number) => void;
@@ -11,6 +13,8 @@ const AREAS: Record<string, (print: Print) => Promise<void>> = {
   agreement: runAgreementBench,
   video: runVideoBench,
   fragments: runFragmentsBench,
+  reel: runReelBench,
+  trends: runTrendsBench,
 };
 
 const area = process.argv[2];

@@ -4,7 +4,12 @@ import { FamiliesPage } from '../features/families/FamiliesPage';
 import { FamilyPage } from '../features/families/FamilyPage';
 import { NewFamilyPage } from '../features/families/NewFamilyPage';
 import { RatersPage } from '../features/raters/RatersPage';
+import { RecordingPage } from '../features/recordings/RecordingPage';
 import { SessionGate } from '../features/session/SessionGate';
+import { scoringRoutes } from '../features/scoring/scoring-routes';
+import { trendsRoutes } from '../features/trends/trends-routes';
+import { privacyRoutes } from '../features/privacy/privacy-routes';
+import { AgreementPage } from '../features/agreement/AgreementPage';
 import { Layout } from './Layout';
 
 // Hash routes work the same from the Electron app:// protocol and from the web host.
@@ -19,8 +24,15 @@ const router = createHashRouter([
       { path: 'families/:familyId', element: <FamilyPage /> },
       { path: 'raters', element: <RatersPage /> },
       // — recordings (video) routes —
+      { path: 'recordings/:recordingId', element: <RecordingPage /> },
       // — fragments routes —
       // — scoring routes —
+      ...scoringRoutes,
+      // — trends routes —
+      ...trendsRoutes,
+      // — privacy routes —
+      ...privacyRoutes,
+      { path: 'agreement', element: <AgreementPage /> },
       { path: '*', element: <Navigate to="/families" replace /> },
     ],
   },

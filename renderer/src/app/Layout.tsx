@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../api/api-context';
 import { JobsPanel } from '../features/media-jobs/JobsPanel';
 import { useSession } from '../features/session/session-context';
+import { PrivacyNav } from '../features/privacy/PrivacyNav';
+import { AgreementNav } from '../features/agreement/AgreementNav';
 import { ScoringNav } from '../features/scoring/ScoringNav';
+import { TrendsNav } from '../features/trends/TrendsNav';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 
 export function Layout() {
@@ -24,6 +27,10 @@ export function Layout() {
           {/* — scoring nav — */}
           <ScoringNav />
           {/* — trends nav — */}
+          <TrendsNav />
+          {/* — privacy nav — */}
+          <PrivacyNav />
+          <AgreementNav />
         </nav>
         <div className="topbar-right">
           <JobsPanel />

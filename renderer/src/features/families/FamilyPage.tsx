@@ -9,6 +9,8 @@ import { AccessLogTable } from './AccessLogTable';
 import { CaregiversSection } from './CaregiversSection';
 import { RecordingsSection } from '../recordings/RecordingsSection';
 import { VisitsSection } from './VisitsSection';
+import { FamilyTrend } from '../trends/FamilyTrend';
+import { EraseFamilyButton } from '../privacy/EraseFamilyButton';
 
 export function FamilyPage() {
   const { t } = useTranslation();
@@ -64,7 +66,9 @@ export function FamilyPage() {
       <CaregiversSection familyId={f.id} caregivers={f.caregivers} roles={CAREGIVER_ROLES as readonly CaregiverRole[]} />
       <VisitsSection familyId={f.id} visits={f.visits} />
       <RecordingsSection family={f} />
+      <FamilyTrend familyId={f.id} />
       {rater.role === 'coordinator' ? <AccessLogTable familyId={f.id} /> : null}
+      {rater.role === 'coordinator' ? <EraseFamilyButton familyId={f.id} code={f.code} /> : null}
     </article>
   );
 }
