@@ -35,7 +35,7 @@ describe('tableToCsv', () => {
 
   it('formats numbers per dialect', () => {
     expect(csvNumber(-1.5, 2, ',')).toBe('-1,50');
-    expect(csvNumber(3, 2, ',')).toBe('3');
+    expect(csvNumber(3, 2, ',')).toBe('3,00'); // whole numbers stay whole in tableToCsv (see the dialect tests above)
     expect(csvNumber(0.125, undefined, '.')).toBe('0.125');
   });
 });

@@ -9,22 +9,10 @@ import { KappaHeatmap } from './KappaHeatmap';
 import { MeetingTrend } from './MeetingTrend';
 import { RaterDeviations } from './RaterDeviations';
 import { StatisticsTable } from './StatisticsTable';
+import { saveFile } from '../../components/save-file';
 import './agreement.css';
 
 const SCALE_COLORS = { sensitivity: '#1f6f78', cooperation: '#b35c00' } as const;
-
-/** Hands the CSV text to the browser (or Electron) as a download through a temporary link. */
-function download(file: { fileName: string; mimeType: string; content: string }): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /**
  * Agreement between the team's raters, per scale. Printing ("Afdrukken / opslaan als PDF") uses
@@ -56,7 +44,7 @@ export function AgreementPage() {
     setExportState({ busy: true, message: '', error: null });
     try {
       const file = await api.call('agreement.exportCsv', { filters: apiFilters, dialect });
-      download(file);
+      saveFile(file.fileName, file.mimeType, file.content);
       setExportState({ busy: false, message: t('agreement.export.done', { file: file.fileName }), error: null });
     } catch (error) {
       setExportState({ busy: false, message: '', error: error instanceof Error ? error : { message: String(error) } });
