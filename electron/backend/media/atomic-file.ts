@@ -16,14 +16,19 @@ export function partialPathFor(finalPath: string, tempDir?: string): string {
 /** Whether a directory entry is one of our half-written files (for start-up clean-up). */
 export const isPartialName = (name: string): boolean => name.startsWith('.') && name.endsWith(PARTIAL_SUFFIX);
 
-/** Flushes the file's bytes to disk, then renames it into place and flushes the directory entry. */
-export async function commitPartial(partialPath: string, finalPath: string): Promise<void> {
-  const handle = await open(partialPath, 'r+');
+/** Flushes a file's bytes to disk. */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** Flushes the file's bytes to disk, then renames it into place and flushes the directory entry. */
+export async function commitPartial(partialPath: string, finalPath: string): Promise<void> {
+  await syncFile(partialPath);
   await rename(partialPath, finalPath);
   await syncDirectory(dirname(finalPath));
 }

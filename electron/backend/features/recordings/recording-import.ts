@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
 import type { RecordingImportInput } from '../../../../shared/api/areas/recording-methods';
 import type { HandlerContext } from '../../handler-context';
-import { commitPartial } from '../../media/atomic-file';
+import { commitPartial, syncFile } from '../../media/atomic-file';
 import { copyIntoTemp, type CopiedFile } from '../../media-library';
 import { appendAccess } from '../access-log/access-log-repository';
 import { familyExists } from '../families/family-repository';
@@ -47,7 +47,8 @@ export async function finishImport(ctx: HandlerContext, input: RecordingImportIn
   try {
     assertImportTarget(ctx, input);
     if (copied.size === 0) throw new AppError('invalid_input', 'Het bestand is leeg (0 bytes).');
-    const inspection = await inspectForImport(copied.path);
+    // Flush the bytes to disk while ffprobe reads them: the commit below then finds nothing left to sync.
+    const [inspection] = await Promise.all([inspectForImport(copied.path), syncFile(copied.path)]);
 
     const extension = extname(originalName).toLowerCase();
     const fileName = `${copied.sha256}${SAFE_EXTENSION.test(extension) ? extension : ''}`;
