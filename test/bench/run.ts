@@ -5,6 +5,7 @@
 import { runAgreementBench } from './agreement-bench';
 import { runFragmentsBench } from './fragments-bench';
 import { runReelBench } from './reel-bench';
+import { runTimelineBench } from './timeline-bench';
 import { runTrendsBench } from './trends-bench';
 import { runVideoBench } from './video-bench';
 
@@ -15,6 +16,7 @@ const AREAS: Record<string, (print: Print) => Promise<void>> = {
   fragments: runFragmentsBench,
   reel: runReelBench,
   trends: runTrendsBench,
+  timeline: runTimelineBench,
 };
 
 const area = process.argv[2];

@@ -3,6 +3,7 @@ import { ApiProvider } from '../api/api-context';
 import { FamiliesPage } from '../features/families/FamiliesPage';
 import { FamilyPage } from '../features/families/FamilyPage';
 import { NewFamilyPage } from '../features/families/NewFamilyPage';
+import { TagsPage } from '../features/fragments/TagsPage';
 import { RatersPage } from '../features/raters/RatersPage';
 import { RecordingPage } from '../features/recordings/RecordingPage';
 import { SessionGate } from '../features/session/SessionGate';
@@ -26,6 +27,7 @@ const router = createHashRouter([
       // — recordings (video) routes —
       { path: 'recordings/:recordingId', element: <RecordingPage /> },
       // — fragments routes —
+      { path: 'tags', element: <TagsPage /> },
       // — scoring routes —
       ...scoringRoutes,
       // — trends routes —

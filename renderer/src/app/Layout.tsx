@@ -24,6 +24,7 @@ export function Layout() {
         <nav aria-label={t('app.mainNav')}>
           <NavLink to="/families">{t('nav.families')}</NavLink>
           <NavLink to="/raters">{t('nav.raters')}</NavLink>
+          <NavLink to="/tags">{t('fragmentsUi.nav')}</NavLink>
           {/* — scoring nav — */}
           <ScoringNav />
           {/* — trends nav — */}

@@ -5,6 +5,7 @@ import { ACTIVITIES, MOMENTS, type Activity, type Moment } from '../../../../sha
 import { useApi, useApiMutation, useApiQuery } from '../../api/api-context';
 import { AutosaveField } from '../../components/AutosaveField';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FragmentWorkbench } from '../fragments/FragmentWorkbench';
 import { JobProgress } from '../media-jobs/JobProgress';
 import { useLiveJobs } from '../media-jobs/use-live-jobs';
 import { VideoPlayer, type PlayerHandle } from '../player/VideoPlayer';
@@ -24,8 +25,11 @@ export function RecordingPage() {
   const remove = useApiMutation('recordings.remove');
   const [confirming, setConfirming] = useState(false);
   const playerHandle = useRef<PlayerHandle | null>(null);
+  // State as well as the ref, so the fragments timeline re-renders once the player is ready.
+  const [playerReady, setPlayerReady] = useState(false);
   const onReady = useCallback((handle: PlayerHandle) => {
     playerHandle.current = handle;
+    setPlayerReady(true);
   }, []);
   const savePosition = useCallback(
     (ms: number) => void api.call('recordings.savePosition', { id: recordingId, positionMs: Math.max(0, Math.round(ms)) }).catch(() => undefined),
@@ -68,6 +72,7 @@ export function RecordingPage() {
               {t('recordings.waitingForPlayable')}
             </p>
           )}
+          <FragmentWorkbench recording={r} player={playerHandle} playerReady={playerReady} />
           <section aria-labelledby="playback-decision" className="card">
             <h2 id="playback-decision">{t('recordings.decision')}</h2>
             <p>
