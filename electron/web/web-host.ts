@@ -26,7 +26,8 @@ export interface WebHost {
 }
 
 const COOKIE = 'afstemming_token';
-const MAX_BODY_BYTES = 1024 * 1024;
+// Big enough for an ELAN file (the contract allows 20 MB); videos never come through here.
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const HEARTBEAT_MS = 20_000;
 
 function sameSecret(a: string, b: string): boolean {

@@ -86,7 +86,7 @@ describe('browser-mode host', () => {
     const huge = await raw('/api/call', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...auth() },
-      body: JSON.stringify({ method: 'session.get', input: { x: 'y'.repeat(2 * 1024 * 1024) } }),
+      body: JSON.stringify({ method: 'session.get', input: { x: 'y'.repeat(33 * 1024 * 1024) } }),
     }).catch(() => ({ status: 413 }));
     expect(huge.status).toBe(413);
   });
