@@ -43,7 +43,7 @@ function insertAccess(db: Db, record: AccessRecord): void {
   chainRow(db, Number(lastInsertRowid));
 }
 
-interface AccessRow {
+export interface AccessRow {
   id: number;
   at: string;
   rater_id: number | null;
@@ -63,7 +63,11 @@ export function listFamilyAccess(db: Db, familyId: number, limit: number): Acces
        FROM access_log WHERE family_id = ? ORDER BY id DESC LIMIT ?`,
     )
     .all(familyId, limit) as AccessRow[];
-  return rows.map((row) => ({
+  return rows.map(toAccessLogEntry);
+}
+
+export function toAccessLogEntry(row: AccessRow): AccessLogEntry {
+  return {
     id: row.id,
     at: row.at,
     raterId: row.rater_id,
@@ -74,5 +78,5 @@ export function listFamilyAccess(db: Db, familyId: number, limit: number): Acces
     action: row.action,
     outcome: row.outcome,
     detail: row.detail,
-  }));
+  };
 }

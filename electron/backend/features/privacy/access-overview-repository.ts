@@ -1,5 +1,6 @@
 import type { AccessLogEntry } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
+import { toAccessLogEntry, type AccessRow } from '../access-log/access-log-repository';
 
 export interface OverviewFilter {
   familyId?: number;
@@ -29,28 +30,6 @@ export function accessOverview(db: Db, filter: OverviewFilter): AccessLogEntry[]
       `SELECT id, at, rater_id, rater_name, rater_role, family_id, family_code, action, outcome, detail FROM access_log
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
     )
-    .all(...params, filter.limit ?? 1000) as {
-    id: number;
-    at: string;
-    rater_id: number | null;
-    rater_name: string | null;
-    rater_role: AccessLogEntry['raterRole'];
-    family_id: number | null;
-    family_code: string | null;
-    action: string;
-    outcome: AccessLogEntry['outcome'];
-    detail: string;
-  }[];
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    raterId: row.rater_id,
-    raterName: row.rater_name,
-    raterRole: row.rater_role,
-    familyId: row.family_id,
-    familyCode: row.family_code,
-    action: row.action,
-    outcome: row.outcome,
-    detail: row.detail,
-  }));
+    .all(...params, filter.limit ?? 1000) as AccessRow[];
+  return rows.map(toAccessLogEntry);
 }
