@@ -1,4 +1,4 @@
-import { toCategoryGrid, type CategoryGrid, type RatingsMatrix, type ScaleBounds } from './ratings-matrix';
+import { countClipCategories, toCategoryGrid, type CategoryGrid, type RatingsMatrix, type ScaleBounds } from './ratings-matrix';
 import { computed, tooFewClips, tooFewRaters, type Stat } from './stat-result';
 import { unitWeights, type WeightedStatistic } from './weighted-statistic';
 
@@ -20,14 +20,7 @@ export function preparePercentAgreement(grid: CategoryGrid): WeightedStatistic<P
   const within1List: number[] = [];
   const counts = new Int32Array(categories);
   for (let clip = 0; clip < grid.clips; clip++) {
-    counts.fill(0);
-    let m = 0;
-    for (let rater = 0; rater < raters; rater++) {
-      const category = grid.cells[clip * raters + rater] ?? -1;
-      if (category < 0) continue;
-      counts[category] = (counts[category] ?? 0) + 1;
-      m++;
-    }
+    const m = countClipCategories(grid, clip, counts);
     if (m < 2) continue;
     let exact = 0;
     let adjacent = 0;

@@ -106,3 +106,19 @@ export function toCategoryGrid(matrix: RatingsMatrix, scale: ScaleBounds): Categ
   });
   return { clips, raters, categories: categoryCount(scale), cells };
 }
+
+/**
+ * Counts how often each category was given to one clip, into `counts` (reset first, reused across
+ * clips to keep the hot loops allocation-free). Returns how many raters rated the clip.
+ */
+export function countClipCategories(grid: CategoryGrid, clip: number, counts: Int32Array): number {
+  counts.fill(0);
+  let rated = 0;
+  for (let rater = 0; rater < grid.raters; rater++) {
+    const category = grid.cells[clip * grid.raters + rater] ?? -1;
+    if (category < 0) continue;
+    counts[category] = (counts[category] ?? 0) + 1;
+    rated++;
+  }
+  return rated;
+}
