@@ -15,6 +15,8 @@ import { startPrivacy } from './features/privacy/privacy-startup';
 import { handlers } from './handlers';
 import { MediaLibrary } from './media-library';
 import type { BackendPorts, BackendServices } from './services';
+import { SessionLock } from './features/session/session-lock';
+import { DEFAULT_LOCK_AFTER_MINUTES } from '../../shared/domain/pin-rules';
 
 export interface BackendOptions {
   /** The folder that holds the database and the media library. */
@@ -28,6 +30,11 @@ export interface BackendOptions {
   /** Start the media job queue (default true); tests of pure data may leave it off. */
   runJobs?: boolean;
   onInternalError?: (method: string, error: unknown) => void;
+  /** Minutes without activity before the workstation locks (default DEFAULT_LOCK_AFTER_MINUTES). */
+  lockAfterMinutes?: number;
+  /** Tests only: a clock to let time pass, and a cheaper PIN hash cost (log2 N) to stay fast. */
+  clock?: () => number;
+  secretCost?: number;
 }
 
 export interface Backend {
@@ -58,7 +65,13 @@ export function createBackend(options: BackendOptions): Backend {
   sweepExportFiles(db, library);
   const executors = { ...mediaJobExecutors({ db, library }), ...videoExportExecutors({ db, library }) };
   const jobs = new JobQueue(db, events, executors, 1, (error) => onInternalError('media-job', error));
-  const services: BackendServices = { library, jobs, uploads: new UploadStore(library), ports: options.ports ?? {} };
+  const services: BackendServices = { library, jobs, uploads: new UploadStore(library), ports: options.ports ?? {},
+    session: new SessionLock({
+      lockAfterMs: (options.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES) * 60_000,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.secretCost ? { secretCost: options.secretCost } : {}),
+    }),
+  };
   const dispatch = createDispatch({ db, events, handlers, appVersion: options.appVersion, services, onInternalError });
   if (options.runJobs !== false) jobs.start();
   return {

@@ -5,7 +5,7 @@ import type { AccessOutcome, Rater } from '../../shared/domain/entities';
 import type { Db } from './db/open-database';
 import type { EventHub } from './event-hub';
 import { appendAccess } from './features/access-log/access-log-repository';
-import { loadActiveRater } from './features/session/session-handlers';
+import { mustChangePin, rememberedRater } from './features/session/session-handlers';
 import type { HandlerContext, Handlers } from './handler-context';
 import { METHOD_POLICIES } from './method-policies';
 import type { BackendServices } from './services';
@@ -63,7 +63,7 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
     let actor: Rater | null = null;
     const methodLabel = typeof method === 'string' ? method.slice(0, 100) : String(typeof method);
     try {
-      actor = loadActiveRater(db);
+      actor = services.session.actor(db);
       if (!isMethodName(method)) {
         const body: ApiErrorBody = { code: 'unknown_method', message: `Onbekende opdracht: ${methodLabel}.` };
         logOutcome(actor, methodLabel, input, 'refused', body.message);
@@ -76,7 +76,14 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
         return fail(body);
       }
       const policy = METHOD_POLICIES[method];
-      if (policy.needs !== 'anyone' && !actor) throw new AppError('no_rater', 'Kies eerst wie u bent.');
+      if (policy.needs !== 'anyone' && !actor) {
+        if (rememberedRater(db)) throw new AppError('locked', 'De werkplek is vergrendeld. Voer uw pincode in om verder te gaan.');
+        throw new AppError('no_rater', 'Kies eerst wie u bent.');
+      }
+      // A start PIN is known to the coordinator who gave it: nothing else until the person chose their own.
+      if (actor && !method.startsWith('session.') && mustChangePin(db, actor.id)) {
+        throw new AppError('forbidden', 'Kies eerst een eigen pincode (of als coördinator een eigen wachtwoord).');
+      }
       if (policy.needs === 'coordinator' && actor?.role !== 'coordinator') {
         throw new AppError('forbidden', 'Alleen een coördinator mag dit doen.');
       }

@@ -17,13 +17,18 @@ export interface MethodPolicy {
  */
 export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'session.get': { needs: 'anyone', audit: null },
-  'session.selectRater': { needs: 'anyone', audit: null },
+  // Async: scrypt runs off the main thread, and a wrong PIN must be counted even though the call fails.
+  'session.selectRater': { needs: 'anyone', audit: 'session.sign_in', async: true },
+  'session.lock': { needs: 'anyone', audit: null },
+  'session.touch': { needs: 'rater', audit: null },
+  'session.changePin': { needs: 'rater', audit: 'session.change_pin', async: true },
   'session.signOut': { needs: 'anyone', audit: null },
 
   'raters.list': { needs: 'anyone', audit: null },
   // The very first rater may be made by anyone; the handler checks the rest.
-  'raters.create': { needs: 'anyone', audit: null },
+  'raters.create': { needs: 'anyone', audit: 'rater.create', async: true },
   'raters.update': { needs: 'coordinator', audit: null },
+  'raters.resetPin': { needs: 'coordinator', audit: 'rater.pin_reset', async: true },
 
   'families.list': { needs: 'rater', audit: 'families.list' },
   'families.suggestCode': { needs: 'rater', audit: null },

@@ -1,3 +1,4 @@
+import type { SessionLock } from './features/session/session-lock';
 import type { JobQueue } from './features/media-jobs/job-queue';
 import type { UploadStore } from './features/recordings/upload-store';
 import type { MediaLibrary } from './media-library';
@@ -15,4 +16,6 @@ export interface BackendServices {
   jobs: JobQueue;
   uploads: UploadStore;
   ports: BackendPorts;
+  /** Who is signed in right now (in memory only) and when the workstation locks itself. */
+  session: SessionLock;
 }

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'conflict',
   'forbidden',
   'no_rater',
+  'locked',
   'read_only',
   'unavailable',
   'internal',

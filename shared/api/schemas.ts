@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate, isCalendarMonth } from '../domain/dates';
+import { SECRET_MAX_LENGTH } from '../domain/pin-rules';
 import { CAREGIVER_ROLES, FAMILY_PHASES, RATER_ROLES, VISIT_PHASES } from '../domain/vocabulary';
 
 // Dutch is the first language of every message a person may read, including validation errors.
@@ -29,6 +30,12 @@ export const raterRole = z.enum(RATER_ROLES, { error: 'Onbekende rol.' });
 export const caregiverRole = z.enum(CAREGIVER_ROLES, { error: 'Kies moeder, vader, partner of anders.' });
 export const familyPhase = z.enum(FAMILY_PHASES, { error: 'Onbekende fase.' });
 export const visitPhase = z.enum(VISIT_PHASES, { error: 'Onbekende fase voor een huisbezoek.' });
+
+/** A PIN or password as typed: never trimmed (a space may be part of it); the rules per role are checked by the handler. */
+export const secret = z
+  .string({ error: 'Vul een pincode of wachtwoord in.' })
+  .min(1, 'Vul een pincode of wachtwoord in.')
+  .max(SECRET_MAX_LENGTH, `Maximaal ${SECRET_MAX_LENGTH} tekens.`);
 
 export const initials = z
   .string()

@@ -61,8 +61,20 @@ export interface AccessLogEntry {
   detail: string;
 }
 
+/** A rater as the sign-in list shows them: whether they already chose a PIN. */
+export interface RaterProfile extends Rater {
+  hasPin: boolean;
+}
+
 export interface SessionInfo {
+  /** The rater signed in on this workstation, or null when nobody is or the workstation is locked. */
   rater: Rater | null;
+  /** The profile last used here while the workstation is locked: the lock screen asks for its PIN. */
+  lockedProfile: Rater | null;
+  /** The signed-in rater must first replace a start PIN (or choose a coordinator password). */
+  mustChangePin: boolean;
+  /** The workstation locks itself after this many minutes without activity. */
+  lockAfterMinutes: number;
   /** True when the database has no raters yet, so the UI starts with "create the first rater". */
   needsFirstRater: boolean;
   appVersion: string;

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { insertFragment, saveAnswers, setFragmentTags } from '../../electron/backend/features/fragments/fragment-repository';
 import { msToFrame } from '../../shared/domain/frames';
 import { seedFamily, seedRecording } from '../integration/support/seed';
-import { startTestBackend, withCoordinator } from '../integration/support/temp-backend';
+import { createRater, startTestBackend, withCoordinator } from '../integration/support/temp-backend';
 
 // A busy recording: 2,000 fragments by 6 raters on a 15-minute clip at 30000/1001 fps, each with
 // one to three tags, a note, and for some an answer. Measured: the export method through dispatch
@@ -24,7 +24,7 @@ export async function runFragmentsBench(print: (name: string, value: number) => 
   try {
     const coordinator = await withCoordinator(t.api);
     const raters = [coordinator];
-    for (let n = 1; n < RATERS; n++) raters.push(await t.api.call('raters.create', { name: `Beoordelaar ${n}`, initials: `B${n}`, role: 'rater' }));
+    for (let n = 1; n < RATERS; n++) raters.push(await createRater(t.api, { name: `Beoordelaar ${n}`, initials: `B${n}`, role: 'rater' }));
     const family = await seedFamily(t.api, 'OB-26-BENCH', [
       { role: 'moeder', label: 'moeder' },
       { role: 'vader', label: 'vader' },

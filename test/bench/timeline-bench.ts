@@ -18,7 +18,7 @@ import { msToFrame } from '../../shared/domain/frames';
 import { chromiumExecutable } from '../e2e/chromium';
 import { makeClip } from '../fixtures/clips';
 import { seedFamily } from '../integration/support/seed';
-import { startTestBackend, withCoordinator } from '../integration/support/temp-backend';
+import { createRater, startTestBackend, withCoordinator } from '../integration/support/temp-backend';
 
 type Print = (name: string, value: number) => void;
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -76,7 +76,7 @@ export async function runTimelineBench(print: Print): Promise<void> {
   try {
     const coordinator = await withCoordinator(t.api, 'Anna Bakker');
     const raters = [coordinator];
-    for (let n = 1; n < RATERS; n++) raters.push(await t.api.call('raters.create', { name: `Beoordelaar ${n}`, initials: `B${n}`, role: 'rater' }));
+    for (let n = 1; n < RATERS; n++) raters.push(await createRater(t.api, { name: `Beoordelaar ${n}`, initials: `B${n}`, role: 'rater' }));
     const family = await seedFamily(t.api, 'OB-26-BENCH', [
       { role: 'moeder', label: 'moeder' },
       { role: 'vader', label: 'vader' },

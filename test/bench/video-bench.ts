@@ -16,6 +16,7 @@ import { inspectForImport } from '../../electron/backend/features/recordings/med
 import { startWebHost } from '../../electron/web/web-host';
 import { chromiumExecutable } from '../e2e/chromium';
 import { makeClip } from '../fixtures/clips';
+import { signInAs, createRater } from '../integration/support/temp-backend';
 
 type Print = (name: string, value: number) => void;
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,8 +32,8 @@ async function setUp() {
   const dataDir = mkdtempSync(join(tmpdir(), 'afstemming-bench-video-'));
   const backend = createBackend({ dataDir, migrationsDir: join(ROOT, 'migrations'), appVersion: 'bench', onInternalError: () => undefined });
   const api = createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined });
-  const rater = await api.call('raters.create', { name: 'Bench', initials: 'BE', role: 'coordinator' });
-  await api.call('session.selectRater', { raterId: rater.id });
+  const rater = await createRater(api, { name: 'Bench', initials: 'BE', role: 'coordinator' });
+  await signInAs(api, rater.id);
   const family = await api.call('families.create', { code: 'OB-BENCH', babyBirthMonth: '2026-01', referralDate: '2026-02-01', caregivers: [{ role: 'moeder', label: 'moeder' }] });
   const visit = await api.call('visits.add', { familyId: family.id, date: '2026-03-01', phase: 'introductie' });
   const importClip = async (path: string) => {

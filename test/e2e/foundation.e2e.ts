@@ -37,6 +37,8 @@ test('a coordinator registers a family that survives a reload and a host restart
   const newUrl = await host.restart();
   // A new host run means a new token and port: open its link, then go back to the family.
   await openApp(page, newUrl);
+  // A restart never carries an unlocked session along: the remembered profile asks its PIN.
+  await new RaterPickerPage(page).unlock('Anna de Vries');
   await page.goto(new URL(familyUrl, newUrl).toString());
   await family.expectLoaded(code);
   await expect(page.getByText('Actief als')).toContainText('Anna de Vries');

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { Moment } from '../../shared/domain/vocabulary';
 import { compareAgreement, computeAgreement, type RatingsMatrix } from '../../shared/stats';
 import { insertFamily, insertRater, insertRecording } from '../fixtures/seed-db';
-import { startTestBackend, type TestBackend } from './support/temp-backend';
+import { startTestBackend, type TestBackend, signInAs } from './support/temp-backend';
 
 const SCALE = { min: 1, max: 9 };
 const STAMP = '2026-06-01T10:00:00.000Z';
@@ -96,7 +96,7 @@ let story: Story;
 beforeEach(async () => {
   t = startTestBackend();
   story = seed(t.backend.db);
-  await t.api.call('session.selectRater', { raterId: story.coordinatorId });
+  await signInAs(t.api, story.coordinatorId);
 });
 afterEach(() => t.close());
 
@@ -172,7 +172,7 @@ describe('agreement.overview', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.family_id).toBeNull();
     expect(rows[0]!.detail).toContain('8 opnamen, 4 gezinnen');
-    await t.api.call('session.selectRater', { raterId: story.raterOnlyId });
+    await signInAs(t.api, story.raterOnlyId);
     await expect(t.api.call('agreement.overview', {})).rejects.toBeInstanceOf(ApiError);
   });
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/envelope';
 import { DATABASE_FILE } from '../../electron/backend/create-backend';
-import { startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
+import { createRater, signInAs, startTestBackend, TEST_PIN, withCoordinator, type TestBackend } from './support/temp-backend';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -32,7 +32,7 @@ const validFamily = { code: 'OB-26-001', babyBirthMonth: '2026-03', referralDate
 
 describe('API through the real dispatch', () => {
   it('lets the first rater be created by anyone, but only as coordinator', async () => {
-    const error = await refusal(t.api.call('raters.create', { name: 'A', initials: 'A', role: 'rater' }));
+    const error = await refusal(createRater(t.api, { name: 'A', initials: 'A', role: 'rater' }));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/eerste beoordelaar moet coördinator/);
     const coordinator = await withCoordinator(t.api);
@@ -40,7 +40,7 @@ describe('API through the real dispatch', () => {
   });
 
   it('refuses family data before someone picked who they are', async () => {
-    await t.api.call('raters.create', { name: 'C', initials: 'C', role: 'coordinator' });
+    await t.api.call('raters.create', { name: 'C', initials: 'C', role: 'coordinator', pin: TEST_PIN });
     const error = await refusal(t.api.call('families.list', {}));
     expect(error.code).toBe('no_rater');
     expect(error.message).toBe('Kies eerst wie u bent.');
@@ -152,10 +152,10 @@ describe('API through the real dispatch', () => {
   it('only a coordinator reads the access log and manages raters', async () => {
     await withCoordinator(t.api);
     const family = await t.api.call('families.create', validFamily);
-    const rater = await t.api.call('raters.create', { name: 'Rita', initials: 'RB', role: 'rater' });
-    await t.api.call('session.selectRater', { raterId: rater.id });
+    const rater = await createRater(t.api, { name: 'Rita', initials: 'RB', role: 'rater' });
+    await signInAs(t.api, rater.id);
     expect((await refusal(t.api.call('accessLog.forFamily', { familyId: family.id }))).code).toBe('forbidden');
-    expect((await refusal(t.api.call('raters.create', { name: 'X', initials: 'X', role: 'rater' }))).code).toBe('forbidden');
+    expect((await refusal(createRater(t.api, { name: 'X', initials: 'X', role: 'rater' }))).code).toBe('forbidden');
     expect((await refusal(t.api.call('raters.update', { id: rater.id, role: 'coordinator' }))).code).toBe('forbidden');
   });
 

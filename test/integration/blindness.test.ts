@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUnderBlindRound, visibleToViewerSql } from '../../electron/backend/features/rounds/blindness';
 import { seedFamily, seedRecording } from './support/seed';
-import { startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
+import { startTestBackend, withCoordinator, type TestBackend, createRater } from './support/temp-backend';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => t.close());
 describe('blindness rule', () => {
   it('hides other raters rows on a recording only while it is in an unrevealed round', async () => {
     const me = await withCoordinator(t.api);
-    const other = await t.api.call('raters.create', { name: 'Ander', initials: 'AN', role: 'rater' });
+    const other = await createRater(t.api, { name: 'Ander', initials: 'AN', role: 'rater' });
     const family = await seedFamily(t.api, 'OB-1');
     const recordingId = seedRecording(t.backend, { familyId: family.id, caregiverIds: [family.caregivers[0]!.id] });
     const db = t.backend.db;

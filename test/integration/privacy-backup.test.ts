@@ -7,7 +7,8 @@ import type { Family } from '../../shared/domain/entities';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
 import { makeClip } from '../fixtures/clips';
 import { refused } from './support/fragment-world';
-import { MIGRATIONS_DIR, tempDir, withCoordinator } from './support/temp-backend';
+import { rememberedRater } from '../../electron/backend/features/session/session-handlers';
+import { MIGRATIONS_DIR, signInAs, tempDir, TEST_SECRET_COST, withCoordinator } from './support/temp-backend';
 
 let data: ReturnType<typeof tempDir>;
 let target: ReturnType<typeof tempDir>;
@@ -15,8 +16,15 @@ let backend: Backend;
 let api: Api;
 
 function start() {
-  backend = createBackend({ dataDir: data.path, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', onInternalError: () => undefined });
+  backend = createBackend({ dataDir: data.path, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', secretCost: TEST_SECRET_COST, onInternalError: () => undefined });
   api = createApi({ call: (method, input) => backend.dispatch(method, input), on: () => () => undefined });
+}
+
+/** A restart locks the workstation; the coordinator signs in again, as after any restart. */
+async function startSignedIn() {
+  start();
+  const who = rememberedRater(backend.db);
+  if (who) await signInAs(api, who.id);
 }
 
 beforeEach(async () => {
@@ -109,7 +117,7 @@ describe('backup and restore', () => {
     expect((await api.call('families.list', {})).map((f) => f.code).sort()).toEqual(['OB-26-902', 'OB-26-903']);
 
     backend.close();
-    start();
+    await startSignedIn();
     // The backup's state (C is gone) without the family erased after it (A stays erased).
     expect((await api.call('families.list', {})).map((f) => f.code)).toEqual(['OB-26-902']);
     expect(originals()).toHaveLength(1);
@@ -138,7 +146,7 @@ describe('backup and restore', () => {
     await api.call('families.erase', { id: a.id, confirmCode: 'OB-26-911' });
     const again = await family('OB-26-911');
     backend.close();
-    start();
+    await startSignedIn();
     expect((await api.call('families.get', { id: again.id })).code).toBe('OB-26-911');
   });
 
@@ -167,7 +175,7 @@ describe('backup and restore', () => {
       if (existsSync(join(data.path, name))) renameSync(join(data.path, name), join(aside, name));
     }
     renameSync(join(data.path, 'restore-pending', 'afstemming.sqlite'), join(data.path, 'afstemming.sqlite'));
-    start();
+    await startSignedIn();
     expect((await api.call('families.list', {})).map((f) => f.code)).toEqual(['OB-26-921']);
     expect(existsSync(join(data.path, 'restore-pending'))).toBe(false);
     rmSync(aside, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { Family } from '../../shared/domain/entities';
 import { makeClip } from '../fixtures/clips';
 import { refused } from './support/fragment-world';
-import { startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
+import { startTestBackend, withCoordinator, type TestBackend, signInAs, createRater } from './support/temp-backend';
 
 const MARKER = 'ZZMARKERQX7';
 
@@ -126,10 +126,10 @@ describe('families.erase', () => {
     const wrong = await refused(t.api.call('families.erase', { id: a.id, confirmCode: 'OB-26-702' }));
     expect(wrong.code).toBe('invalid_input');
     expect(wrong.message).toMatch(/niets verwijderd/);
-    const rater = await t.api.call('raters.create', { name: 'Bea', initials: 'B', role: 'rater' });
-    await t.api.call('session.selectRater', { raterId: rater.id });
+    const rater = await createRater(t.api, { name: 'Bea', initials: 'B', role: 'rater' });
+    await signInAs(t.api, rater.id);
     expect((await refused(t.api.call('families.erase', { id: a.id, confirmCode: 'OB-26-701' }))).code).toBe('forbidden');
-    await t.api.call('session.selectRater', { raterId });
+    await signInAs(t.api, raterId);
     expect(libraryFiles()).toEqual([...filesBefore, `derived/export-${jobId}.mp4`].sort());
 
     const logRowsBefore = (db.prepare('SELECT count(*) AS n FROM access_log WHERE family_id = ?').get(a.id) as { n: number }).n;

@@ -6,7 +6,7 @@ import { openDatabase } from '../../electron/backend/db/open-database';
 import { loadMigrations } from '../../electron/backend/db/migrations';
 import { refused } from './support/fragment-world';
 import { seedFamily } from './support/seed';
-import { MIGRATIONS_DIR, startTestBackend, tempDir, withCoordinator, type TestBackend } from './support/temp-backend';
+import { MIGRATIONS_DIR, startTestBackend, tempDir, withCoordinator, type TestBackend, signInAs, createRater } from './support/temp-backend';
 
 let t: TestBackend;
 beforeEach(async () => {
@@ -79,23 +79,23 @@ describe('access-log hash chain', () => {
 
   it('only a coordinator may verify', async () => {
     const coordinator = await withCoordinator(t.api);
-    const rater = await t.api.call('raters.create', { name: 'Bea', initials: 'B', role: 'rater' });
-    await t.api.call('session.selectRater', { raterId: rater.id });
+    const rater = await createRater(t.api, { name: 'Bea', initials: 'B', role: 'rater' });
+    await signInAs(t.api, rater.id);
     expect((await refused(t.api.call('accessLog.verify', {}))).code).toBe('forbidden');
     expect((await refused(t.api.call('accessLog.overview', {}))).code).toBe('forbidden');
-    await t.api.call('session.selectRater', { raterId: coordinator.id });
+    await signInAs(t.api, coordinator.id);
   });
 });
 
 describe('access-log overviews', () => {
   it('filters per family, per rater and by period, and logs each reading', async () => {
     const coordinator = await withCoordinator(t.api);
-    const rater = await t.api.call('raters.create', { name: 'Bea', initials: 'B', role: 'rater' });
+    const rater = await createRater(t.api, { name: 'Bea', initials: 'B', role: 'rater' });
     const a = await seedFamily(t.api, 'OB-26-811');
     const b = await seedFamily(t.api, 'OB-26-812');
-    await t.api.call('session.selectRater', { raterId: rater.id });
+    await signInAs(t.api, rater.id);
     await t.api.call('families.get', { id: b.id });
-    await t.api.call('session.selectRater', { raterId: coordinator.id });
+    await signInAs(t.api, coordinator.id);
 
     const ofA = await t.api.call('accessLog.overview', { familyId: a.id });
     expect(ofA.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { Rater } from '../../shared/domain/entities';
 import { DEFAULT_ANCHORS } from '../../shared/domain/scales';
 import { seedFamily, seedRecording } from './support/seed';
-import { startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
+import { startTestBackend, withCoordinator, type TestBackend, signInAs, createRater } from './support/temp-backend';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -28,7 +28,7 @@ function scoringSnapshot() {
   return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]));
 }
 
-const as = (api: Api, rater: Rater) => api.call('session.selectRater', { raterId: rater.id });
+const as = (api: Api, rater: Rater) => signInAs(api, rater.id);
 
 interface World {
   coordinator: Rater;
@@ -48,7 +48,7 @@ async function world(): Promise<World> {
     ['Cora', 'CO'],
     ['Daan', 'DA'],
   ] as const) {
-    raters.push(await t.api.call('raters.create', { name, initials, role: 'rater' }));
+    raters.push(await createRater(t.api, { name, initials, role: 'rater' }));
   }
   const family = await seedFamily(t.api, 'OB-26-001', [
     { role: 'moeder', label: 'moeder (M.)' },
@@ -320,7 +320,7 @@ describe('scoring rounds', () => {
 
     const bad = await refusal(t.api.call('rounds.setConsensus', { ...item, value: 10, agreedBy: [] }));
     expect(bad.message).toMatch(/geheel getal van 1 tot en met 9/);
-    const stranger = await t.api.call('raters.create', { name: 'Eva', initials: 'EV', role: 'rater' });
+    const stranger = await createRater(t.api, { name: 'Eva', initials: 'EV', role: 'rater' });
     const notInRound = await refusal(t.api.call('rounds.setConsensus', { ...item, value: 5, agreedBy: [stranger.id] }));
     expect(notInRound.message).toMatch(/Alleen beoordelaars van deze ronde/);
     const reopen = await refusal(t.api.call('scoring.reopen', { recordingId: w.recordingA, roundId: round.id, reason: 'toch anders' }));

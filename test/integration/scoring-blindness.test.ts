@@ -8,8 +8,9 @@ import type { Envelope } from '../../shared/api/envelope';
 import { DEFAULT_ANCHORS } from '../../shared/domain/scales';
 import type { Meeting } from '../../shared/domain/scoring';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
+import { rememberedRater } from '../../electron/backend/features/session/session-handlers';
 import { seedFamily, seedRecording } from './support/seed';
-import { MIGRATIONS_DIR, tempDir } from './support/temp-backend';
+import { createRater, MIGRATIONS_DIR, signInAs, tempDir, TEST_SECRET_COST } from './support/temp-backend';
 
 /*
  * The independence rule, tested as non-interference: two worlds are seeded identically except for
@@ -44,7 +45,7 @@ const marker = (rater: RaterName, world: WorldName) => `GEHEIM-${rater.toUpperCa
 const valuesFor = (world: WorldName, seed: number) => (world === 'x' ? [2, 8, 3, 7][seed % 4]! : [8, 2, 7, 3][seed % 4]!);
 
 function open(dataDir: string): { backend: Backend; api: Api } {
-  const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', runJobs: false, onInternalError: () => undefined });
+  const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', runJobs: false, secretCost: TEST_SECRET_COST, onInternalError: () => undefined });
   return { backend, api: createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined }) };
 }
 
@@ -64,8 +65,8 @@ async function seedWorld(dataDir: string, world: WorldName, viewer: ViewerName, 
   const raters = {} as Record<RaterName, number>;
   for (const name of RATERS) {
     const role = name === 'Anna' || name === 'Femke' ? 'coordinator' : 'rater';
-    raters[name] = (await api.call('raters.create', { name, initials: name.slice(0, 2).toUpperCase(), role })).id;
-    if (name === 'Anna') await api.call('session.selectRater', { raterId: raters.Anna });
+    raters[name] = (await createRater(api, { name, initials: name.slice(0, 2).toUpperCase(), role })).id;
+    if (name === 'Anna') await signInAs(api, raters.Anna);
   }
   const family = await seedFamily(api, 'OB-26-001', [
     { role: 'moeder', label: 'moeder' },
@@ -87,7 +88,7 @@ async function seedWorld(dataDir: string, world: WorldName, viewer: ViewerName, 
 
   let seed = 0;
   const score = async (name: RaterName, recordingId: number, roundId: number | null, caregivers: number[], submit: boolean, open = false) => {
-    await api.call('session.selectRater', { raterId: raters[name] });
+    await signInAs(api, raters[name]);
     // The viewer's own work is the same in both worlds; only the others' differs. Practice on a
     // recording in no round is open by design ("niet blind"), so it is the same in both worlds too.
     const w: WorldName = name === viewer || open ? 'x' : world;
@@ -113,17 +114,17 @@ async function seedWorld(dataDir: string, world: WorldName, viewer: ViewerName, 
   // Fragments are covered by the same rule: everyone marks a moment on A, the others' notes differ per world.
   const tagId = (await api.call('tags.list', {}))[0]!.id;
   for (const [index, name] of (['Anna', 'Bram', 'Cora', 'Daan', 'Eva'] as const).entries()) {
-    await api.call('session.selectRater', { raterId: raters[name] });
+    await signInAs(api, raters[name]);
     const w: WorldName = name === viewer ? 'x' : world;
     const startMs = (fragmentTimesDiffer && w === 'y' ? 20_000 : 10_000) + index * 1000;
     await api.call('fragments.create', { recordingId: recordingA, startMs, endMs: startMs + 500, tagIds: [tagId], note: `${marker(name, w)} fragment` });
   }
 
   if (reveal) {
-    await api.call('session.selectRater', { raterId: raters.Anna });
+    await signInAs(api, raters.Anna);
     await api.call('rounds.reveal', { roundId: round.id });
   }
-  await api.call('session.selectRater', { raterId: raters[viewer] });
+  await signInAs(api, raters[viewer]);
   const visitId = (backend.db.prepare('SELECT id FROM visits WHERE family_id = ? ORDER BY id LIMIT 1').get(family.id) as { id: number }).id;
   backend.close();
   return { raters, familyId: family.id, otherFamilyId: otherFamily.id, visitId, mother, father, recordingA, recordingB, practice, practiceCaregiver, roundId: round.id };
@@ -259,8 +260,11 @@ async function callOnCopy(seedDir: string, method: MethodName, input: unknown): 
   const copy = tempDir('afstemming-blind-call-');
   try {
     cpSync(join(seedDir, 'afstemming.sqlite'), join(copy.path, 'afstemming.sqlite'));
-    const { backend } = open(copy.path);
+    const { backend, api } = open(copy.path);
     try {
+      // A restart locks the workstation; the viewer signs in again as they would after one.
+      const viewer = rememberedRater(backend.db);
+      if (viewer) await signInAs(api, viewer.id);
       return normalize(await backend.dispatch(method, input));
     } finally {
       backend.close();

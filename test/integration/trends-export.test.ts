@@ -7,14 +7,14 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
 import type { ExportFile } from '../../shared/domain/trends';
 import { seedHandbookStory, type HandbookStory } from '../fixtures/trends-seed';
-import { startTestBackend, type TestBackend } from './support/temp-backend';
+import { startTestBackend, type TestBackend, signInAs } from './support/temp-backend';
 
 let t: TestBackend;
 let story: HandbookStory;
 beforeEach(async () => {
   t = startTestBackend();
   story = seedHandbookStory(t.backend.db);
-  await t.api.call('session.selectRater', { raterId: story.coordinatorId });
+  await signInAs(t.api, story.coordinatorId);
 });
 afterEach(() => t.close());
 
@@ -191,7 +191,7 @@ describe('every export', () => {
 
   it('is refused to a rater, and to an unknown family, without writing a file', async () => {
     expect(((await t.api.call('trends.exportFamilyPdf', { familyId: 424242 }).catch((e: unknown) => e)) as ApiError).code).toBe('not_found');
-    await t.api.call('session.selectRater', { raterId: story.raterIds[0]! });
+    await signInAs(t.api, story.raterIds[0]!);
     for (const call of [
       t.api.call('trends.exportCsv', { dialect: 'comma' }),
       t.api.call('trends.exportXlsx', {}),

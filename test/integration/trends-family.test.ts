@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
 import type { TrendSeries } from '../../shared/domain/trends';
 import { seedHandbookStory, type HandbookStory } from '../fixtures/trends-seed';
-import { startTestBackend, type TestBackend } from './support/temp-backend';
+import { startTestBackend, type TestBackend, signInAs } from './support/temp-backend';
 
 let t: TestBackend;
 let story: HandbookStory;
 beforeEach(async () => {
   t = startTestBackend();
   story = seedHandbookStory(t.backend.db);
-  await t.api.call('session.selectRater', { raterId: story.coordinatorId });
+  await signInAs(t.api, story.coordinatorId);
 });
 afterEach(() => t.close());
 
@@ -143,7 +143,7 @@ describe('trends.family', () => {
     expect(badRole.message).toMatch(/Kies moeder, vader, partner of anders/);
 
     await t.api.call('trends.family', { familyId: story.family });
-    await t.api.call('session.selectRater', { raterId: bram });
+    await signInAs(t.api, bram);
     const forbidden = await refusal(t.api.call('trends.family', { familyId: story.family }));
     expect(forbidden.code).toBe('forbidden');
 

@@ -5,14 +5,14 @@ import { buildTeamOverview } from '../../electron/backend/features/trends/team-o
 import { TrendIndex } from '../../electron/backend/features/trends/trend-index';
 import { seedBulk, seedHandbookStory, type HandbookStory } from '../fixtures/trends-seed';
 import { seedFamily, seedRecording } from './support/seed';
-import { startTestBackend, type TestBackend } from './support/temp-backend';
+import { startTestBackend, type TestBackend, signInAs } from './support/temp-backend';
 
 let t: TestBackend;
 let story: HandbookStory;
 beforeEach(async () => {
   t = startTestBackend();
   story = seedHandbookStory(t.backend.db);
-  await t.api.call('session.selectRater', { raterId: story.coordinatorId });
+  await signInAs(t.api, story.coordinatorId);
 });
 afterEach(() => t.close());
 
@@ -89,7 +89,7 @@ describe('trends.team', () => {
     await t.api.call('trends.team', { filters: { phase: 'afgesloten' } });
     const rows = t.backend.db.prepare(`SELECT family_id, outcome, detail FROM access_log WHERE action = 'trend.team_read'`).all();
     expect(rows).toEqual([{ family_id: null, outcome: 'ok', detail: expect.stringMatching(/1 gezinnen.*phase=afgesloten/) }]);
-    await t.api.call('session.selectRater', { raterId: story.raterIds[0]! });
+    await signInAs(t.api, story.raterIds[0]!);
     const refused = await t.api.call('trends.team', {}).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).code).toBe('forbidden');
@@ -133,7 +133,7 @@ describe('trends.team', () => {
     const big = startTestBackend();
     try {
       const { raterIds } = seedBulk(big.backend.db, { families: 200, recordings: 4000, scores: 20_000 });
-      await big.api.call('session.selectRater', { raterId: raterIds[0]! });
+      await signInAs(big.api, raterIds[0]!);
       const overview = await big.api.call('trends.team', {});
       expect(overview.familyCount).toBe(200);
       expect(overview.lines.length).toBeGreaterThan(400);

@@ -16,7 +16,7 @@ import { startWebHost } from '../../electron/web/web-host';
 import { CLIP_CACHE_DIR } from '../fixtures/clips';
 import { refused } from './support/fragment-world';
 import { seedFamily, seedRecording } from './support/seed';
-import { startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
+import { startTestBackend, withCoordinator, type TestBackend, signInAs, createRater } from './support/temp-backend';
 
 const FPS = 25;
 
@@ -76,7 +76,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   t = startTestBackend();
   coordinator = await withCoordinator(t.api, 'Anna Bakker');
-  rater = await t.api.call('raters.create', { name: 'Chris de Vries', initials: 'CV', role: 'rater' });
+  rater = await createRater(t.api, { name: 'Chris de Vries', initials: 'CV', role: 'rater' });
   const family = await seedFamily(t.api, 'OB-26-001');
   familyId = family.id;
   const upload = await t.backend.media.receiveUpload(createReadStream(clip), encodeURIComponent('moeder en baby.mp4'));
@@ -97,7 +97,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const as = (who: Rater) => t.api.call('session.selectRater', { raterId: who.id });
+const as = (who: Rater) => signInAs(t.api, who.id);
 const mark = (startMs: number, endMs: number, forFeedback = true): Promise<Fragment> =>
   t.api.call('fragments.create', { recordingId, startMs, endMs, tagIds: [tagId], forFeedback });
 const derived = () => readdirSync(join(t.dataDir, 'library', 'derived')).filter((name) => name.startsWith('export-'));

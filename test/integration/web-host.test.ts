@@ -116,7 +116,7 @@ describe('browser-mode host', () => {
       req.end();
     });
     await new Promise((r) => setTimeout(r, 100));
-    await call('raters.create', { name: 'Eerste', initials: 'E', role: 'coordinator' });
+    await call('raters.create', { name: 'Eerste', initials: 'E', role: 'coordinator', pin: '2468-1357' });
     expect(await received).toMatch(/event: data.changed\ndata: \{"area":"raters","id":\d+\}/);
   });
 });

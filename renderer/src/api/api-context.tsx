@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { createApi, type Api } from '../../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
@@ -9,15 +9,22 @@ const ApiContext = createContext<Api | null>(null);
 
 export function ApiProvider({ children, api: given }: { children: ReactNode; api?: Api }) {
   const api = useMemo(() => given ?? createApi(detectTransport()), [given]);
-  const queryClient = useMemo(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2, refetchOnWindowFocus: false },
-        },
-      }),
-    [],
-  );
+  const queryClient = useMemo(() => {
+    // A call refused because the workstation locked (idle, another tab) shows the lock screen at once.
+    const onError = (error: unknown) => {
+      if (error instanceof ApiError && (error.body.code === 'locked' || error.body.code === 'no_rater')) {
+        void client.invalidateQueries({ queryKey: ['session.get'] });
+      }
+    };
+    const client = new QueryClient({
+      queryCache: new QueryCache({ onError }),
+      mutationCache: new MutationCache({ onError }),
+      defaultOptions: {
+        queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2, refetchOnWindowFocus: false },
+      },
+    });
+    return client;
+  }, []);
   // Any change anywhere (another window, another tab) refreshes what is on screen.
   useEffect(() => api.on('data.changed', () => void queryClient.invalidateQueries()), [api, queryClient]);
   return (

@@ -13,6 +13,7 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const signOut = useApiMutation('session.signOut');
+  const lock = useApiMutation('session.lock');
 
   return (
     <div className="layout">
@@ -38,6 +39,9 @@ export function Layout() {
           <span className="active-rater">
             {t('session.activeAs')} <strong>{session.rater.name}</strong> ({t(`roles.${session.rater.role}`)})
           </span>
+          <button type="button" onClick={() => lock.mutate({})} aria-keyshortcuts="Control+L">
+            {t('session.lock')}
+          </button>
           <button type="button" onClick={() => signOut.mutate({})}>
             {t('session.switch')}
           </button>

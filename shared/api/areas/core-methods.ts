@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, noInput as none, type MethodSpec } from '../method-spec';
-import type { AccessLogEntry, Caregiver, Family, FamilySummary, Rater, SessionInfo, Visit } from '../../domain/entities';
+import type { AccessLogEntry, Caregiver, Family, FamilySummary, Rater, RaterProfile, SessionInfo, Visit } from '../../domain/entities';
 import {
   calendarDate,
   calendarMonth,
@@ -14,26 +14,37 @@ import {
   patch,
   raterRole,
   requiredText,
+  secret,
   shortText,
   visitPhase,
 } from '../schemas';
 
 /** Session, raters, families with their caregivers and home visits, and the access log. */
 export const coreMethods = {
-  'session.get': method<SessionInfo>()('Wie is de actieve beoordelaar op deze werkplek.', none),
+  'session.get': method<SessionInfo>()('Wie is er aangemeld op deze werkplek, of welk profiel is vergrendeld.', none),
   'session.selectRater': method<SessionInfo>()(
-    'Kies wie u bent; onthouden op deze werkplek.',
-    z.strictObject({ raterId: id }),
+    'Meld u aan met uw pincode of wachtwoord; het profiel wordt op deze werkplek onthouden.',
+    z.strictObject({ raterId: id, pin: secret }),
   ),
-  'session.signOut': method<SessionInfo>()('Stop als actieve beoordelaar.', none),
+  'session.lock': method<SessionInfo>()('Vergrendel de werkplek; ontgrendelen vraagt de pincode.', none),
+  'session.touch': method<{ ok: true }>()('Er wordt gewerkt: stelt de vergrendeling bij inactiviteit uit.', none),
+  'session.changePin': method<SessionInfo>()(
+    'Kies een nieuwe eigen pincode of wachtwoord.',
+    z.strictObject({ currentPin: secret, newPin: secret }),
+  ),
+  'session.signOut': method<SessionInfo>()('Afmelden en een andere beoordelaar laten kiezen.', none),
 
-  'raters.list': method<Rater[]>()(
+  'raters.list': method<RaterProfile[]>()(
     'Alle beoordelaars, standaard alleen de actieve.',
     z.strictObject({ includeInactive: z.boolean().optional() }),
   ),
   'raters.create': method<Rater>()(
-    'Nieuwe beoordelaar (alleen coördinator; de allereerste mag iedereen maken).',
-    z.strictObject({ name: requiredText('Naam', 80), initials, role: raterRole }),
+    'Nieuwe beoordelaar met een startpincode (alleen coördinator; de allereerste coördinator kiest zelf een wachtwoord).',
+    z.strictObject({ name: requiredText('Naam', 80), initials, role: raterRole, pin: secret }),
+  ),
+  'raters.resetPin': method<Rater>()(
+    'Stel een vergeten pincode opnieuw in met een startpincode (alleen coördinator; gelogd).',
+    z.strictObject({ raterId: id, newPin: secret }),
   ),
   'raters.update': method<Rater>()(
     'Wijzig naam, initialen, rol of actief (alleen coördinator).',

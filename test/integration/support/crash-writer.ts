@@ -5,18 +5,18 @@
  */
 import { createApi } from '../../../shared/api/client';
 import { createBackend } from '../../../electron/backend/create-backend';
-import { MIGRATIONS_DIR } from './temp-backend';
+import { createRater, MIGRATIONS_DIR, signInAs, TEST_SECRET_COST } from './temp-backend';
 
 const [dataDir, startAt] = process.argv.slice(2) as [string, string];
-const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'crash-test' });
+const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'crash-test', secretCost: TEST_SECRET_COST });
 const api = createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined });
 
 const session = await api.call('session.get', {});
 if (!session.rater) {
   const rater = session.needsFirstRater
-    ? await api.call('raters.create', { name: 'Crash', initials: 'CR', role: 'coordinator' })
+    ? await createRater(api, { name: 'Crash', initials: 'CR', role: 'coordinator' })
     : (await api.call('raters.list', {}))[0]!;
-  await api.call('session.selectRater', { raterId: rater.id });
+  await signInAs(api, rater.id);
 }
 process.stdout.write('ready\n');
 for (let n = Number(startAt); ; n += 1) {

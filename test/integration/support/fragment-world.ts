@@ -1,6 +1,6 @@
 import type { Rater } from '../../../shared/domain/entities';
 import { seedFamily, seedRecording } from './seed';
-import { withCoordinator, type TestBackend } from './temp-backend';
+import { withCoordinator, type TestBackend, signInAs, createRater } from './temp-backend';
 
 export interface FragmentWorld {
   coordinator: Rater;
@@ -19,7 +19,7 @@ export interface FragmentWorld {
 /** A coordinator (active), a second rater, a family with two caregivers and one recording. */
 export async function fragmentWorld(t: TestBackend, code = 'OB-26-001'): Promise<FragmentWorld> {
   const coordinator = await withCoordinator(t.api, 'Anna Bakker');
-  const rater = await t.api.call('raters.create', { name: 'Chris de Vries', initials: 'CV', role: 'rater' });
+  const rater = await createRater(t.api, { name: 'Chris de Vries', initials: 'CV', role: 'rater' });
   const family = await seedFamily(t.api, code, [
     { role: 'moeder', label: 'moeder' },
     { role: 'vader', label: 'vader' },
@@ -35,7 +35,7 @@ export async function fragmentWorld(t: TestBackend, code = 'OB-26-001'): Promise
     vaderId: vader!.id,
     recordingId,
     as: async (who) => {
-      await t.api.call('session.selectRater', { raterId: who.id });
+      await signInAs(t.api, who.id);
     },
     blindRound: (recordingIds, raters) => {
       const roundId = Number(

@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApi, type Api } from '../../../shared/api/client';
-import { createBackend, type Backend } from '../../../electron/backend/create-backend';
+import { createBackend, type Backend, type BackendOptions } from '../../../electron/backend/create-backend';
+import type { Rater } from '../../../shared/domain/entities';
+import type { RaterRole } from '../../../shared/domain/vocabulary';
+
+/** Every test profile ends up with this PIN (long enough for the coordinator role too). */
+export const TEST_PIN = '2468-1357';
+/** What a coordinator hands out; the new rater replaces it at the first sign-in. */
+export const START_PIN = '9753-8642';
+/** scrypt N = 2^10 keeps hundreds of sign-ins fast; secret-hash.test.ts checks the real default. */
+export const TEST_SECRET_COST = 10;
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../migrations');
 
@@ -20,8 +29,15 @@ export interface TestBackend {
 }
 
 /** A real back end on a real SQLite file in a fresh temporary folder. */
-export function startTestBackend(dataDir = tempDir().path): TestBackend {
-  const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', onInternalError: () => undefined });
+export function startTestBackend(dataDir = tempDir().path, options: Partial<BackendOptions> = {}): TestBackend {
+  const backend = createBackend({
+    dataDir,
+    migrationsDir: MIGRATIONS_DIR,
+    appVersion: '0.0.0-test',
+    onInternalError: () => undefined,
+    secretCost: TEST_SECRET_COST,
+    ...options,
+  });
   const api = createApi({ call: (method, input) => backend.dispatch(method, input), on: () => () => undefined });
   return {
     backend,
@@ -36,7 +52,25 @@ export function startTestBackend(dataDir = tempDir().path): TestBackend {
 
 /** Creates the first coordinator and makes them the active rater. */
 export async function withCoordinator(api: Api, name = 'Coördinator Test') {
-  const rater = await api.call('raters.create', { name, initials: 'CT', role: 'coordinator' });
-  await api.call('session.selectRater', { raterId: rater.id });
+  const rater = await api.call('raters.create', { name, initials: 'CT', role: 'coordinator', pin: TEST_PIN });
+  await api.call('session.selectRater', { raterId: rater.id, pin: TEST_PIN });
+  return rater;
+}
+
+/** Signs in as a test profile (all of them use TEST_PIN), the way switching rater works in the app. */
+export function signInAs(api: Api, raterId: number) {
+  return api.call('session.selectRater', { raterId, pin: TEST_PIN });
+}
+
+/**
+ * What a coordinator does to add someone, then what that person does at their first sign-in
+ * (replace the start PIN); afterwards whoever was signed in is signed in again.
+ */
+export async function createRater(api: Api, input: { name: string; initials: string; role: RaterRole }): Promise<Rater> {
+  const before = await api.call('session.get', {});
+  const rater = await api.call('raters.create', { ...input, pin: START_PIN });
+  await api.call('session.selectRater', { raterId: rater.id, pin: START_PIN });
+  await api.call('session.changePin', { currentPin: START_PIN, newPin: TEST_PIN });
+  if (before.rater) await signInAs(api, before.rater.id);
   return rater;
 }

@@ -1,11 +1,28 @@
 import { AppError } from '../../../../shared/api/envelope';
-import type { HandlersFor } from '../../handler-context';
+import type { RaterRole } from '../../../../shared/domain/vocabulary';
+import { secretProblem } from '../../../../shared/domain/pin-rules';
+import type { HandlerContext, HandlersFor } from '../../handler-context';
+import { appendAccess } from '../access-log/access-log-repository';
+import { hashSecret } from '../session/secret-hash';
+import { requireNewSecret, secretStates, storeSecret } from '../session/secret-repository';
 import { countActiveCoordinators, countRaters, findRater, insertRater, listRaters, updateRater } from './rater-repository';
 
-export const raterHandlers: HandlersFor<'raters'> = {
-  'raters.list': ({ includeInactive }, { db }) => listRaters(db, includeInactive ?? false),
+function checkStartPin(pin: string, role: RaterRole, field: string): void {
+  const problem = secretProblem(pin, role);
+  if (problem) throw new AppError('invalid_input', problem, { [field]: problem });
+}
 
-  'raters.create': (input, ctx) => {
+function logRaterEvent(ctx: HandlerContext, action: string, detail: string): void {
+  appendAccess(ctx.db, { at: ctx.now, rater: ctx.actor, familyId: null, action, outcome: 'ok', detail });
+}
+
+export const raterHandlers: HandlersFor<'raters'> = {
+  'raters.list': ({ includeInactive }, { db }) => {
+    const states = secretStates(db);
+    return listRaters(db, includeInactive ?? false).map((rater) => ({ ...rater, hasPin: states.has(rater.id) }));
+  },
+
+  'raters.create': async ({ pin, ...input }, ctx) => {
     const bootstrapping = countRaters(ctx.db) === 0;
     if (!bootstrapping) {
       if (!ctx.actor) throw new AppError('no_rater', 'Kies eerst wie u bent.');
@@ -14,7 +31,19 @@ export const raterHandlers: HandlersFor<'raters'> = {
       // Without a coordinator nobody could ever add raters or read the access log.
       throw new AppError('invalid_input', 'De eerste beoordelaar moet coördinator zijn.', { role: 'Kies coördinator.' });
     }
-    const rater = insertRater(ctx.db, { name: input.name, initials: input.initials.toUpperCase(), role: input.role }, ctx.now);
+    checkStartPin(pin, input.role, 'pin');
+    const hash = await hashSecret(pin, ctx.services.session.secretCost);
+    const rater = ctx.db
+      .transaction(() => {
+        // Re-checked inside the write transaction: two first coordinators made at once cannot both win.
+        if (bootstrapping && countRaters(ctx.db) > 0) throw new AppError('conflict', 'Er is intussen al een eerste coördinator gemaakt.');
+        const created = insertRater(ctx.db, { name: input.name, initials: input.initials.toUpperCase(), role: input.role }, ctx.now);
+        // The first coordinator chose their own password; anyone else gets a start PIN to replace.
+        storeSecret(ctx.db, created.id, hash, !bootstrapping, ctx.now);
+        logRaterEvent(ctx, 'rater.create', `${created.name} (${created.role}) toegevoegd${bootstrapping ? '' : ' met startpincode'}`);
+        return created;
+      })
+      .immediate();
     ctx.emit('data.changed', { area: 'raters', id: rater.id });
     return rater;
   },
@@ -28,7 +57,30 @@ export const raterHandlers: HandlersFor<'raters'> = {
       throw new AppError('conflict', 'Er moet minstens één actieve coördinator blijven.');
     }
     updateRater(ctx.db, id, { ...changes, ...(changes.initials ? { initials: changes.initials.toUpperCase() } : {}) });
+    // The coordinator role needs its own, stronger secret: a promoted rater chooses one at the next sign-in.
+    if (current.role === 'rater' && changes.role === 'coordinator') {
+      requireNewSecret(ctx.db, id);
+      logRaterEvent(ctx, 'rater.promote', `${current.name} is coördinator geworden; kiest een eigen wachtwoord`);
+    }
     ctx.emit('data.changed', { area: 'raters', id });
     return findRater(ctx.db, id)!;
+  },
+
+  'raters.resetPin': async ({ raterId, newPin }, ctx) => {
+    const rater = findRater(ctx.db, raterId);
+    if (!rater) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).');
+    if (rater.id === ctx.actor!.id) {
+      throw new AppError('conflict', 'Uw eigen pincode wijzigt u via "Pincode wijzigen"; die vraagt uw huidige pincode.');
+    }
+    checkStartPin(newPin, rater.role, 'newPin');
+    const hash = await hashSecret(newPin, ctx.services.session.secretCost);
+    ctx.db
+      .transaction(() => {
+        storeSecret(ctx.db, rater.id, hash, true, ctx.now);
+        logRaterEvent(ctx, 'rater.pin_reset', `pincode van ${rater.name} opnieuw ingesteld met een startpincode`);
+      })
+      .immediate();
+    ctx.emit('data.changed', { area: 'raters', id: rater.id });
+    return rater;
   },
 };

@@ -5,7 +5,7 @@ import { MediaError } from '../../media/media-error';
 import { serveLibraryFile } from '../../media/media-range';
 import type { BackendServices } from '../../services';
 import { appendAccess } from '../access-log/access-log-repository';
-import { loadActiveRater } from '../session/session-handlers';
+import { workingActor } from '../session/session-handlers';
 import { serveExportDownload } from '../video-exports/export-download';
 import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
 
@@ -17,7 +17,7 @@ import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
 export function createMediaTransport(db: Db, services: BackendServices) {
   return {
     async receiveUpload(body: Readable, encodedFileName: string | null): Promise<Envelope<{ uploadId: string; size: number }>> {
-      if (!loadActiveRater(db)) {
+      if (!workingActor(db, services.session)) {
         body.resume();
         return { ok: false, error: { code: 'no_rater', message: 'Kies eerst wie u bent.' } };
       }
@@ -42,7 +42,7 @@ export function createMediaTransport(db: Db, services: BackendServices) {
 
     async serveMedia(request: Request): Promise<Response> {
       const target = parseMediaPath(new URL(request.url).pathname);
-      const rater = loadActiveRater(db);
+      const rater = workingActor(db, services.session);
       if (!target || !rater) {
         if (!target) appendAccess(db, { at: new Date().toISOString(), rater, familyId: null, action: 'recording.play', outcome: 'refused', detail: 'ongeldig media-adres' });
         return new Response(rater ? 'Niet gevonden.' : 'Kies eerst wie u bent.', { status: rater ? 404 : 403 });
@@ -54,7 +54,7 @@ export function createMediaTransport(db: Db, services: BackendServices) {
 
     /** GET /downloads/<jobId>: a finished fragment clip or feedback reel as an attachment. */
     serveDownload(request: Request): Promise<Response> {
-      return serveExportDownload(db, services.library, request);
+      return serveExportDownload(db, services.library, workingActor(db, services.session), request);
     },
   };
 }

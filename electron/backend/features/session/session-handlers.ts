@@ -1,52 +1,166 @@
 import { AppError } from '../../../../shared/api/envelope';
-import type { SessionInfo } from '../../../../shared/domain/entities';
+import type { Rater, SessionInfo } from '../../../../shared/domain/entities';
+import { lockoutMinutes, MAX_FAILED_ATTEMPTS, secretProblem } from '../../../../shared/domain/pin-rules';
 import type { Db } from '../../db/open-database';
 import { schemaVersionOf } from '../../db/migrations';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
+import { appendAccess } from '../access-log/access-log-repository';
 import { countRaters, findRater } from '../raters/rater-repository';
+import { hashSecret, verifySecret } from './secret-hash';
+import type { SessionLock } from './session-lock';
+import { findSecret, recordFailure, recordSuccess, storeSecret } from './secret-repository';
 
-const ACTIVE_RATER_KEY = 'active_rater_id';
+const REMEMBERED_RATER_KEY = 'active_rater_id';
 
-/** The active rater is remembered per workstation, i.e. in this machine's own database. */
-export function loadActiveRater(db: Db) {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_RATER_KEY) as { value: string } | undefined;
+/** The profile last used on this workstation (its own database): the lock screen offers it first. */
+export function rememberedRater(db: Db): Rater | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(REMEMBERED_RATER_KEY) as { value: string } | undefined;
   if (!row) return null;
   const rater = findRater(db, Number(row.value));
   return rater && rater.active ? rater : null;
 }
 
-function setActiveRater(db: Db, raterId: number | null): void {
-  if (raterId === null) db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_RATER_KEY);
+function remember(db: Db, raterId: number | null): void {
+  if (raterId === null) db.prepare('DELETE FROM settings WHERE key = ?').run(REMEMBERED_RATER_KEY);
   else
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-      ACTIVE_RATER_KEY,
+      REMEMBERED_RATER_KEY,
       String(raterId),
     );
 }
 
 function sessionInfo(ctx: HandlerContext): SessionInfo {
+  const session = ctx.services.session;
+  const rater = session.actor(ctx.db);
   return {
-    rater: loadActiveRater(ctx.db),
+    rater,
+    lockedProfile: rater ? null : rememberedRater(ctx.db),
+    mustChangePin: rater ? mustChangePin(ctx.db, rater.id) : false,
+    lockAfterMinutes: Math.round(session.lockAfterMs / 60_000),
     needsFirstRater: countRaters(ctx.db) === 0,
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersionOf(ctx.db),
   };
 }
 
+/** A profile without any secret (made before PINs existed) has to choose one before it can work. */
+export function mustChangePin(db: Db, raterId: number): boolean {
+  const secret = findSecret(db, raterId);
+  return !secret || secret.mustChange;
+}
+
+/** The rater who may use family data now: signed in, not idle, and not still holding a start PIN. */
+export function workingActor(db: Db, session: SessionLock): Rater | null {
+  const rater = session.actor(db);
+  return rater && !mustChangePin(db, rater.id) ? rater : null;
+}
+
+const minutesText = (minutes: number) => (minutes === 1 ? '1 minuut' : `${minutes} minuten`);
+
+function lockedOutMessage(until: string, nowMs: number): string {
+  const minutes = Math.max(1, Math.ceil((Date.parse(until) - nowMs) / 60_000));
+  return `Te veel onjuiste pogingen. Probeer het over ${minutesText(minutes)} opnieuw, of vraag de coördinator uw pincode opnieuw in te stellen.`;
+}
+
+/**
+ * Checks a PIN against a profile. A wrong PIN is committed as a failure (and may start a lockout)
+ * before the refusal is thrown, so neither a rollback nor a restart forgets it.
+ */
+function checkSecret(ctx: HandlerContext, rater: Rater, pin: string): Promise<'ok' | 'first_secret'> {
+  return ctx.services.session.exclusive(() => checkSecretNow(ctx, rater, pin));
+}
+
+async function checkSecretNow(ctx: HandlerContext, rater: Rater, pin: string): Promise<'ok' | 'first_secret'> {
+  const session = ctx.services.session;
+  const stored = findSecret(ctx.db, rater.id);
+  if (!stored) {
+    // Profiles from before PINs existed choose their first one now, under the same rules.
+    const problem = secretProblem(pin, rater.role);
+    if (problem) throw new AppError('invalid_input', `Kies een pincode voor dit profiel. ${problem}`, { pin: problem });
+    return 'first_secret';
+  }
+  const nowMs = session.clock();
+  if (stored.lockedUntil && Date.parse(stored.lockedUntil) > nowMs) {
+    throw new AppError('forbidden', lockedOutMessage(stored.lockedUntil, nowMs));
+  }
+  if (await verifySecret(pin, stored.secretHash)) {
+    ctx.db.transaction(() => recordSuccess(ctx.db, rater.id)).immediate();
+    return 'ok';
+  }
+  const failures = stored.failedAttempts + 1;
+  const minutes = lockoutMinutes(failures);
+  const lockedUntil = minutes ? new Date(nowMs + minutes * 60_000).toISOString() : null;
+  ctx.db.transaction(() => recordFailure(ctx.db, rater.id, lockedUntil)).immediate();
+  if (lockedUntil) throw new AppError('forbidden', lockedOutMessage(lockedUntil, nowMs));
+  const left = MAX_FAILED_ATTEMPTS - failures;
+  throw new AppError(
+    'forbidden',
+    `Onjuiste pincode voor ${rater.name}. Nog ${left} ${left === 1 ? 'poging' : 'pogingen'} voordat het profiel tijdelijk op slot gaat.`,
+    { pin: 'Onjuiste pincode.' },
+  );
+}
+
+function logSessionEvent(ctx: HandlerContext, rater: Rater, action: string, detail: string): void {
+  appendAccess(ctx.db, { at: ctx.services.session.nowIso(), rater, familyId: null, action, outcome: 'ok', detail });
+}
+
 export const sessionHandlers: HandlersFor<'session'> = {
   'session.get': (_input, ctx) => sessionInfo(ctx),
 
-  'session.selectRater': ({ raterId }, ctx) => {
+  'session.selectRater': async ({ raterId, pin }, ctx) => {
     const rater = findRater(ctx.db, raterId);
     if (!rater) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).');
     if (!rater.active) throw new AppError('forbidden', 'Deze beoordelaar is niet actief.');
-    setActiveRater(ctx.db, raterId);
+    const outcome = await checkSecret(ctx, rater, pin);
+    const firstHash = outcome === 'first_secret' ? await hashSecret(pin, ctx.services.session.secretCost) : null;
+    ctx.db
+      .transaction(() => {
+        const now = ctx.services.session.nowIso();
+        if (firstHash) storeSecret(ctx.db, rater.id, firstHash, false, now);
+        remember(ctx.db, rater.id);
+        logSessionEvent(ctx, rater, 'session.sign_in', firstHash ? 'aangemeld; eerste pincode gekozen' : 'aangemeld');
+      })
+      .immediate();
+    ctx.services.session.unlock(rater.id);
+    ctx.emit('data.changed', { area: 'session' });
+    return sessionInfo(ctx);
+  },
+
+  'session.lock': (_input, ctx) => {
+    ctx.services.session.lock();
+    ctx.emit('data.changed', { area: 'session' });
+    return sessionInfo(ctx);
+  },
+
+  'session.touch': (_input, ctx) => {
+    ctx.services.session.touch();
+    return { ok: true };
+  },
+
+  'session.changePin': async ({ currentPin, newPin }, ctx) => {
+    const rater = ctx.actor!;
+    const problem = secretProblem(newPin, rater.role);
+    if (problem) throw new AppError('invalid_input', problem, { newPin: problem });
+    if (newPin === currentPin) {
+      throw new AppError('invalid_input', 'Kies een andere pincode dan de huidige.', { newPin: 'Kies een andere pincode dan de huidige.' });
+    }
+    if ((await checkSecret(ctx, rater, currentPin)) === 'first_secret') {
+      throw new AppError('conflict', 'Dit profiel heeft nog geen pincode; meld u opnieuw aan om er een te kiezen.');
+    }
+    const hash = await hashSecret(newPin, ctx.services.session.secretCost);
+    ctx.db
+      .transaction(() => {
+        storeSecret(ctx.db, rater.id, hash, false, ctx.services.session.nowIso());
+        logSessionEvent(ctx, rater, 'session.change_pin', 'eigen pincode gewijzigd');
+      })
+      .immediate();
     ctx.emit('data.changed', { area: 'session' });
     return sessionInfo(ctx);
   },
 
   'session.signOut': (_input, ctx) => {
-    setActiveRater(ctx.db, null);
+    ctx.services.session.lock();
+    remember(ctx.db, null);
     ctx.emit('data.changed', { area: 'session' });
     return sessionInfo(ctx);
   },

@@ -2,7 +2,7 @@ import type { Db } from '../../db/open-database';
 import { serveLibraryFile } from '../../media/media-range';
 import type { MediaLibrary } from '../../media-library';
 import { appendAccess } from '../access-log/access-log-repository';
-import { loadActiveRater } from '../session/session-handlers';
+import type { Rater } from '../../../../shared/domain/entities';
 import { exportOutputName, findExportJob, mayViewExport, readExportParams } from './video-export-repository';
 
 /** The only URL shape of a download: a job id, never a file name or path. */
@@ -32,12 +32,11 @@ const text = (status: number, body: string) => new Response(body, { status, head
  * for the active rater if they may see it (see mayViewExport). Unknown, unfinished and hidden
  * exports all answer 404, so an id says nothing about what exists. Each download is logged.
  */
-export async function serveExportDownload(db: Db, library: MediaLibrary, request: Request): Promise<Response> {
+export async function serveExportDownload(db: Db, library: MediaLibrary, rater: Rater | null, request: Request): Promise<Response> {
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   const at = new Date().toISOString();
   const jobId = parseDownloadPath(new URL(request.url).pathname);
-  const rater = loadActiveRater(db);
   const row = jobId === null ? null : findExportJob(db, jobId);
   const refuse = (detail: string) => appendAccess(db, { at, rater, familyId: row?.family_id ?? null, action: 'export.download', outcome: 'refused', detail });
   if (jobId === null) {

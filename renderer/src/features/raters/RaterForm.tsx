@@ -4,6 +4,7 @@ import type { Rater } from '../../../../shared/domain/entities';
 import { RATER_ROLES, type RaterRole } from '../../../../shared/domain/vocabulary';
 import { useApiMutation } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { PinField } from '../session/PinField';
 
 interface RaterFormProps {
   submitLabel: string;
@@ -17,16 +18,20 @@ export function RaterForm({ submitLabel, fixedRole, onCreated }: RaterFormProps)
   const [name, setName] = useState('');
   const [initials, setInitials] = useState('');
   const [role, setRole] = useState<RaterRole>(fixedRole ?? 'rater');
+  const [pin, setPin] = useState('');
+  // The first coordinator chooses their own password; anyone else gets a start PIN to replace.
+  const firstCoordinator = fixedRole === 'coordinator';
   const create = useApiMutation('raters.create');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { name, initials, role },
+      { name, initials, role, pin },
       {
         onSuccess: (rater) => {
           setName('');
           setInitials('');
+          setPin('');
           onCreated?.(rater);
         },
       },
@@ -55,6 +60,12 @@ export function RaterForm({ submitLabel, fixedRole, onCreated }: RaterFormProps)
           </select>
         </div>
       )}
+      <PinField
+        label={firstCoordinator ? t('session.firstPassword') : t('raters.startPin')}
+        value={pin}
+        onChange={setPin}
+        help={firstCoordinator ? t('session.coordinatorRule') : t('raters.startPinHelp')}
+      />
       <button type="submit" disabled={create.isPending}>
         {submitLabel}
       </button>

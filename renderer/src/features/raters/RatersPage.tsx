@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RATER_ROLES } from '../../../../shared/domain/vocabulary';
-import { useApi, useApiQuery } from '../../api/api-context';
+import type { RaterProfile } from '../../../../shared/domain/entities';
+import { useApi, useApiMutation, useApiQuery } from '../../api/api-context';
 import { AutosaveField } from '../../components/AutosaveField';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ChangePinForm } from '../session/ChangePinForm';
+import { PinField } from '../session/PinField';
 import { useSession } from '../session/session-context';
 import { RaterForm } from './RaterForm';
 
@@ -62,6 +65,7 @@ export function RatersPage() {
                   value={String(rater.active)}
                   onSave={(active) => api.call('raters.update', { id: rater.id, active: active === 'true' })}
                 />
+                {rater.id !== me.id && <ResetPinForm rater={rater} />}
               </div>
             ) : (
               <p>
@@ -72,6 +76,32 @@ export function RatersPage() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="own-pin">
+        <h2 id="own-pin">{t('session.changePinTitle')}</h2>
+        <ChangePinForm role={me.role} />
+      </section>
     </section>
+  );
+}
+
+/** A coordinator's answer to "I forgot my PIN": a new start PIN, handed over in person; logged. */
+function ResetPinForm({ rater }: { rater: RaterProfile }) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const reset = useApiMutation('raters.resetPin');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reset.mutate({ raterId: rater.id, newPin: pin }, { onSuccess: () => setPin('') });
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label={t('raters.resetPinFor', { name: rater.name })}>
+      <PinField label={t('raters.resetPinFor', { name: rater.name })} value={pin} onChange={setPin} />
+      <button type="submit" disabled={reset.isPending || pin.length === 0}>
+        {t('raters.resetPin')}
+      </button>
+      {!rater.hasPin && <small className="help">{t('raters.noPin')}</small>}
+      <ErrorMessage error={reset.error} />
+      {reset.isSuccess && <p role="status">{t('raters.resetPinDone', { name: rater.name })}</p>}
+    </form>
   );
 }

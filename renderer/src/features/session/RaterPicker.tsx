@@ -1,12 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../../api/api-context';
+import type { RaterProfile } from '../../../../shared/domain/entities';
+import { useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RaterForm } from '../raters/RaterForm';
+import { SignInForm } from './SignInForm';
 
 export function RaterPicker({ needsFirstRater }: { needsFirstRater: boolean }) {
   const { t } = useTranslation();
   const raters = useApiQuery('raters.list', {});
-  const select = useApiMutation('session.selectRater');
+  const [chosen, setChosen] = useState<RaterProfile | null>(null);
 
   return (
     <main className="picker" id="main">
@@ -17,13 +20,21 @@ export function RaterPicker({ needsFirstRater }: { needsFirstRater: boolean }) {
           <p>{t('session.firstRaterIntro')}</p>
           <RaterForm submitLabel={t('raters.create')} fixedRole="coordinator" />
         </section>
+      ) : chosen ? (
+        <section aria-label={chosen.name}>
+          <h2>{chosen.name}</h2>
+          <SignInForm rater={chosen} hasPin={chosen.hasPin} />
+          <button type="button" className="link-button" onClick={() => setChosen(null)}>
+            {t('session.back')}
+          </button>
+        </section>
       ) : (
         <>
           <p>{t('session.pickIntro')}</p>
           <ul className="picker-list" aria-label={t('raters.list')}>
             {(raters.data ?? []).map((rater) => (
               <li key={rater.id}>
-                <button type="button" className="picker-button" onClick={() => select.mutate({ raterId: rater.id })}>
+                <button type="button" className="picker-button" onClick={() => setChosen(rater)}>
                   <span className="initials" aria-hidden="true">
                     {rater.initials}
                   </span>
@@ -36,7 +47,7 @@ export function RaterPicker({ needsFirstRater }: { needsFirstRater: boolean }) {
           <p className="help">{t('session.askCoordinator')}</p>
         </>
       )}
-      <ErrorMessage error={select.error ?? raters.error} />
+      <ErrorMessage error={raters.error} />
     </main>
   );
 }
