@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../shared/api/contract';
-import { ApiError } from '../../shared/api/envelope';
 import { DATABASE_FILE } from '../../electron/backend/create-backend';
 import { createRater, signInAs, startTestBackend, TEST_PIN, withCoordinator, type TestBackend } from './support/temp-backend';
+import { refusal } from './support/refusal';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -17,15 +17,6 @@ function snapshot() {
   const db = t.backend.db;
   const tables = ['raters', 'families', 'caregivers', 'visits', 'settings'];
   return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()]));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 const validFamily = { code: 'OB-26-001', babyBirthMonth: '2026-03', referralDate: '2026-04-01', caregivers: [{ role: 'moeder' as const, label: 'moeder' }] };

@@ -1,25 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/client';
-import { ApiError } from '../../shared/api/envelope';
 import type { Rater } from '../../shared/domain/entities';
 import { DEFAULT_ANCHORS } from '../../shared/domain/scales';
 import { seedFamily, seedRecording } from './support/seed';
 import { startTestBackend, withCoordinator, type TestBackend, signInAs, createRater } from './support/temp-backend';
+import { refusal } from './support/refusal';
 
 let t: TestBackend;
 beforeEach(() => {
   t = startTestBackend();
 });
 afterEach(() => t.close());
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 /** Everything scoring writes, so a refused call can be shown to have changed nothing. */
 function scoringSnapshot() {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/envelope';
 import { MAX_FAILED_ATTEMPTS } from '../../shared/domain/pin-rules';
 import { createRater, signInAs, START_PIN, startTestBackend, tempDir, TEST_PIN, withCoordinator, type TestBackend } from './support/temp-backend';
+import { refusal } from './support/refusal';
 
 let now = Date.parse('2026-11-23T09:00:00Z');
 const clock = () => now;
@@ -18,15 +18,6 @@ beforeEach(() => {
   t = open();
 });
 afterEach(() => t.close());
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 const familyInput = { code: 'OB-26-501', babyBirthMonth: '2026-03', referralDate: '2026-04-01' };
 const secretRow = (raterId: number) =>

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/envelope';
 import type { TrendSeries } from '../../shared/domain/trends';
 import { seedHandbookStory, type HandbookStory } from '../fixtures/trends-seed';
 import { startTestBackend, type TestBackend, signInAs } from './support/temp-backend';
+import { refusal } from './support/refusal';
 
 let t: TestBackend;
 let story: HandbookStory;
@@ -18,15 +18,6 @@ const seriesOf = (series: TrendSeries[], caregiverId: number, scale: 'sensitivit
   if (!found) throw new Error(`no series for ${caregiverId} ${scale}`);
   return found;
 };
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('trends.family', () => {
   it('shows the handbook case: consensus where there is one, a labelled mean otherwise, gaps as gaps', async () => {
