@@ -25,8 +25,20 @@ export function ApiProvider({ children, api: given }: { children: ReactNode; api
     });
     return client;
   }, []);
-  // Any change anywhere (another window, another tab) refreshes what is on screen.
-  useEffect(() => api.on('data.changed', () => void queryClient.invalidateQueries()), [api, queryClient]);
+  // Any change anywhere (another window, another tab) refreshes what is on screen. A burst of
+  // events is one refresh, and the caller's own answer usually lands first, so a page that is
+  // about to go away (an erased family) is not fetched once more for nothing.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.on('data.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void queryClient.invalidateQueries(), 50);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [api, queryClient]);
   return (
     <ApiContext.Provider value={api}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

@@ -50,4 +50,14 @@ export class PrivacyPage {
     await section.getByRole('button', { name: 'Controleer back-up' }).click();
     return section.getByRole('status').filter({ hasText: 'back-up is' });
   }
+
+  /** Verifies, then restores a backup (with the confirmation); it takes effect at the next start. */
+  async restoreBackup(dir: string): Promise<Locator> {
+    const section = this.section('Back-up');
+    await section.getByLabel('Map van de back-up (volledig pad)').fill(dir);
+    await section.getByRole('button', { name: 'Zet back-up terug' }).click();
+    const confirm = this.page.getByRole('alertdialog', { name: 'Zet back-up terug' });
+    await confirm.getByRole('button', { name: 'Controleer en zet klaar' }).click();
+    return section.getByRole('status').filter({ hasText: 'staat klaar' });
+  }
 }

@@ -17,7 +17,8 @@ export function EraseFamilyButton({ familyId, code }: { familyId: number; code: 
     mutationFn: (confirmCode) => api.call('families.erase', { id: familyId, confirmCode }),
     onSuccess: async () => {
       await navigate('/families');
-      queryClient.removeQueries({ queryKey: ['families.get', { id: familyId }] });
+      // Every cached answer about the erased family goes, not only the family itself.
+      queryClient.removeQueries({ predicate: (query) => refersToFamily(query.queryKey[1], familyId) });
       await queryClient.invalidateQueries();
     },
   });
@@ -54,4 +55,10 @@ export function EraseFamilyButton({ familyId, code }: { familyId: number; code: 
       <ErrorMessage error={erase.error} />
     </div>
   );
+}
+
+function refersToFamily(input: unknown, familyId: number): boolean {
+  if (typeof input !== 'object' || input === null) return false;
+  const record = input as Record<string, unknown>;
+  return record.familyId === familyId || record.id === familyId;
 }
