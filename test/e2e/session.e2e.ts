@@ -54,8 +54,10 @@ test('PINs at a shared workstation: start PIN, own PIN, wrong PIN, lock after in
   await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'session-locked.png'), fullPage: true });
   await picker.unlock('Bram Jansen', '8080');
 
-  // "Vergrendelen" locks at once; another person can choose "Ik ben iemand anders".
-  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+  // "Vergrendelen" (or Ctrl+Shift+L) locks at once; another person can choose "Ik ben iemand anders".
+  await expect(page.getByRole('button', { name: 'Vergrendelen' })).toHaveAttribute('aria-keyshortcuts', 'Control+Shift+L');
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Werkplek vergrendeld' })).toBeVisible();
   await page.getByRole('button', { name: 'Ik ben iemand anders' }).click();
   await picker.pick('Anna de Vries');
 

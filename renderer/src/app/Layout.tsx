@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../api/api-context';
@@ -14,6 +15,18 @@ export function Layout() {
   const session = useSession();
   const signOut = useApiMutation('session.signOut');
   const lock = useApiMutation('session.lock');
+  const lockNow = lock.mutate;
+  // Walking away from a shared machine should take one keystroke.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey && event.shiftKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        lockNow({});
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lockNow]);
 
   return (
     <div className="layout">
@@ -39,7 +52,7 @@ export function Layout() {
           <span className="active-rater">
             {t('session.activeAs')} <strong>{session.rater.name}</strong> ({t(`roles.${session.rater.role}`)})
           </span>
-          <button type="button" onClick={() => lock.mutate({})} aria-keyshortcuts="Control+L">
+          <button type="button" onClick={() => lock.mutate({})} aria-keyshortcuts="Control+Shift+L" title={t('session.lockShortcut')}>
             {t('session.lock')}
           </button>
           <button type="button" onClick={() => signOut.mutate({})}>

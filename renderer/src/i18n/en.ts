@@ -25,6 +25,7 @@ export const en: Dictionary = {
     signIn: 'Sign in',
     back: 'Back to the list',
     lock: 'Lock',
+    lockShortcut: 'Lock (Ctrl+Shift+L)',
     lockedTitle: 'Workstation locked',
     lockedIntro: 'This workstation is locked. {{name}}, enter your PIN to continue.',
     otherRater: 'I am someone else',

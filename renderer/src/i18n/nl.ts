@@ -23,6 +23,7 @@ export const nl = {
     signIn: 'Aanmelden',
     back: 'Terug naar de lijst',
     lock: 'Vergrendelen',
+    lockShortcut: 'Vergrendelen (Ctrl+Shift+L)',
     lockedTitle: 'Werkplek vergrendeld',
     lockedIntro: 'Deze werkplek is vergrendeld. {{name}}, voer uw pincode in om verder te gaan.',
     otherRater: 'Ik ben iemand anders',
