@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend/create-backend';
@@ -46,6 +46,9 @@ app.whenReady().then(() => {
   backend.events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);
   });
+
+  // Locking the computer or closing the lid locks Afstemming too (through dispatch, so the window hears it).
+  for (const signal of ['lock-screen', 'suspend'] as const) powerMonitor.on(signal, () => void backend?.dispatch('session.lock', {}));
 
   const window = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, 'preload.cjs') });
   void window.loadURL(APP_ENTRY_URL);
