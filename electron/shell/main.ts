@@ -48,7 +48,9 @@ app.whenReady().then(() => {
   });
 
   // Locking the computer or closing the lid locks Afstemming too (through dispatch, so the window hears it).
-  for (const signal of ['lock-screen', 'suspend'] as const) powerMonitor.on(signal, () => void backend?.dispatch('session.lock', {}));
+  const lockWorkstation = () => void backend?.dispatch('session.lock', {});
+  powerMonitor.on('lock-screen', lockWorkstation);
+  powerMonitor.on('suspend', lockWorkstation);
 
   const window = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, 'preload.cjs') });
   void window.loadURL(APP_ENTRY_URL);
