@@ -65,7 +65,11 @@ export function createBackend(options: BackendOptions): Backend {
   sweepExportFiles(db, library);
   const executors = { ...mediaJobExecutors({ db, library }), ...videoExportExecutors({ db, library }) };
   const jobs = new JobQueue(db, events, executors, 1, (error) => onInternalError('media-job', error));
-  const services: BackendServices = { library, jobs, uploads: new UploadStore(library), ports: options.ports ?? {},
+  const services: BackendServices = {
+    library,
+    jobs,
+    uploads: new UploadStore(library),
+    ports: options.ports ?? {},
     session: new SessionLock({
       lockAfterMs: (options.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES) * 60_000,
       ...(options.clock ? { clock: options.clock } : {}),
