@@ -10,9 +10,10 @@ import { sessionHandlers } from './features/session/session-handlers';
 import { trendHandlers } from './features/trends/trend-handlers';
 import { videoExportHandlers } from './features/video-exports/video-export-handlers';
 import { agreementHandlers } from './features/agreement/agreement-handlers';
+import { withReadOnlyState } from './read-only';
 
 /** The one handler table: the compiler checks that it implements every method of the contract. */
-export const handlers: Handlers = {
+export const handlers: Handlers = withReadOnlyState({
   ...sessionHandlers,
   ...raterHandlers,
   ...familyHandlers,
@@ -27,4 +28,4 @@ export const handlers: Handlers = {
   ...videoExportHandlers,
   ...agreementHandlers,
   ...privacyHandlers,
-};
+});

@@ -1,6 +1,7 @@
 import type { JobQueue } from './features/media-jobs/job-queue';
 import type { UploadStore } from './features/recordings/upload-store';
 import type { MediaLibrary } from './media-library';
+import type { DatabaseDamage } from './read-only';
 
 /** Native things only a desktop shell has; the back end receives them at start-up (absent in browser mode). */
 export interface BackendPorts {
@@ -15,4 +16,6 @@ export interface BackendServices {
   jobs: JobQueue;
   uploads: UploadStore;
   ports: BackendPorts;
+  /** Set when the start-up integrity check failed: the database is open read-only (see read-only.ts). */
+  readOnly: DatabaseDamage | null;
 }

@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../shared/api/envelope';
+import type { ReadOnlyState, SessionInfo } from '../../shared/domain/entities';
+import { assertNotNewer, type Migration } from './db/migrations';
+import type { Db } from './db/open-database';
+import { MANIFEST_FILE, PENDING_RESTORE_DIR } from './features/privacy/backup';
+import type { HandlerContext, Handlers } from './handler-context';
+import type { BackendServices } from './services';
+
+/**
+ * Read-only mode (issue "Privacy and durability"): when `PRAGMA quick_check` fails at start-up the
+ * back end still starts, but on a read-only connection, so nothing it does can change the damaged
+ * file. It skips migrations, the erasure re-apply, the job queue and every start-up sweep that
+ * deletes files. Dispatch refuses each method that READ_ONLY_MODE (method-policies.ts) marks
+ * 'refused' before it runs, with error code 'read_only'. Reads, backup.verify and backup.restore
+ * keep working: the restore is staged and swapped in at the next start, when the damaged database
+ * is moved aside (before-restore-<time>/), never deleted.
+ *
+ * Access-log rows cannot go into a read-only database; appendAccess writes them to
+ * READ_ONLY_ACCESS_LOG_FILE next to it instead, and the next writable start appends them to the
+ * log (see access-log-repository.ts).
+ */
+export interface DatabaseDamage {
+  reason: ReadOnlyState['reason'];
+  detail: string;
+  detectedAt: string;
+}
+
+export const READ_ONLY_MESSAGE =
+  'De database is beschadigd en staat op alleen-lezen; er is niets gewijzigd. ' +
+  'Zet een back-up terug (Privacy › Back-up terugzetten) en start Afstemming daarna opnieuw.';
+
+export const readOnlyRefusal = () => new AppError('read_only', READ_ONLY_MESSAGE);
+
+/**
+ * Opens a damaged database without any possibility to write to it (SQLite's read-only open flag;
+ * it also never checkpoints a WAL into the file). Only the workstation's `settings` (who is the
+ * active rater) get an in-memory TEMP copy that shadows the table, so choosing who you are still
+ * works, e.g. to let a coordinator restore a backup; it is forgotten when the app closes.
+ */
+export function openDamagedDatabase(file: string, migrations: Migration[], nativeBinding?: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    assertNotNewer(db, migrations);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    db.exec('CREATE TEMP TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    try {
+      db.exec('INSERT INTO temp.settings (key, value) SELECT key, value FROM main.settings');
+    } catch {
+      // The settings themselves are unreadable: start with nobody chosen.
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** What session.get reports; null when the database is writable. */
+export function readOnlyState(services: Pick<BackendServices, 'readOnly' | 'library'>): ReadOnlyState | null {
+  if (!services.readOnly) return null;
+  const dataDir = dirname(services.library.root);
+  return { ...services.readOnly, restoreStaged: existsSync(join(dataDir, PENDING_RESTORE_DIR, MANIFEST_FILE)) };
+}
+
+type SessionMethod = 'session.get' | 'session.selectRater' | 'session.signOut';
+
+/** Adds SessionInfo.readOnly to every session answer, so the UI always knows (null = writable). */
+export function withReadOnlyState(table: Handlers): Handlers {
+  const wrap = <M extends SessionMethod>(method: M): Handlers[M] => {
+    const inner = table[method] as (input: unknown, ctx: HandlerContext) => SessionInfo | Promise<SessionInfo>;
+    return ((input: unknown, ctx: HandlerContext) => {
+      const add = (info: SessionInfo): SessionInfo => ({ ...info, readOnly: readOnlyState(ctx.services) });
+      const result = inner(input, ctx);
+      return result instanceof Promise ? result.then(add) : add(result);
+    }) as Handlers[M];
+  };
+  return { ...table, 'session.get': wrap('session.get'), 'session.selectRater': wrap('session.selectRater'), 'session.signOut': wrap('session.signOut') };
+}
