@@ -30,7 +30,7 @@ export interface DatabaseDamage {
 
 export const READ_ONLY_MESSAGE =
   'De database is beschadigd en staat op alleen-lezen; er is niets gewijzigd. ' +
-  'Zet een back-up terug (Privacy › Back-up terugzetten) en start Afstemming daarna opnieuw.';
+  'Een coördinator kan een back-up terugzetten (Logboek en back-up › Zet back-up terug); start Afstemming daarna opnieuw.';
 
 export const readOnlyRefusal = () => new AppError('read_only', READ_ONLY_MESSAGE);
 

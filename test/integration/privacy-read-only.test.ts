@@ -125,7 +125,7 @@ describe('a damaged database opens read-only', () => {
     expect(outcomes).toEqual(Object.fromEntries(methods.map((m) => [m, READ_ONLY_MODE[m] === 'runs' ? 'ok' : 'read_only'])));
 
     const refusal = await call('families.create', { code: 'OB-26-999', babyBirthMonth: '2026-01', referralDate: '2026-02-01', caregivers: [] });
-    expect(refusal).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(/beschadigd.*alleen-lezen.*niets gewijzigd.*Back-up terugzetten/) } });
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(/beschadigd.*alleen-lezen.*niets gewijzigd.*Zet back-up terug/) } });
     // Uploads are refused too: nothing could import them.
     const upload = await backend.media.receiveUpload((await import('node:stream')).Readable.from([Buffer.from('x')]), 'a.mp4');
     expect(upload).toMatchObject({ ok: false, error: { code: 'read_only' } });
