@@ -43,6 +43,17 @@ export const readOnlyRefusal = () => new AppError('read_only', READ_ONLY_MESSAGE
 export function openDamagedDatabase(file: string, migrations: Migration[], nativeBinding?: string): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      // Not even the schema can be read (e.g. a destroyed header): there is nothing to show.
+      throw new AppError(
+        'unavailable',
+        'De database van Afstemming is zo beschadigd dat hij niet te openen is. Afstemming heeft niets gewijzigd. ' +
+          'Zet met de hand een back-up terug of neem contact op met de beheerder. ' +
+          `Details: ${(error instanceof Error ? error.message : String(error)).slice(0, 300)}`,
+      );
+    }
     assertNotNewer(db, migrations);
     db.pragma('busy_timeout = 5000');
     db.pragma('temp_store = MEMORY');

@@ -204,3 +204,20 @@ describe('a damaged database opens read-only', () => {
     expect(sha(join(dataDir, DB))).toBe(damaged);
   });
 });
+
+describe('a database that cannot be read at all', () => {
+  it('is refused at start with a Dutch message and left exactly as it was', async () => {
+    const dataDir = folder();
+    const first = start(dataDir);
+    await first.api.call('raters.create', { name: 'Coördinator Test', initials: 'CT', role: 'coordinator' });
+    first.backend.close();
+    const fd = openSync(join(dataDir, DB), 'r+');
+    writeSync(fd, Buffer.alloc(16, 0xab), 0, 16, 0); // the header
+    closeSync(fd);
+    const damaged = sha(join(dataDir, DB));
+    expect(() => createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 't', runJobs: false, onInternalError: () => undefined })).toThrow(
+      /zo beschadigd dat hij niet te openen is.*niets gewijzigd/,
+    );
+    expect(sha(join(dataDir, DB))).toBe(damaged);
+  });
+});
