@@ -10,10 +10,11 @@ import { UploadStore } from './features/recordings/upload-store';
 import { videoExportExecutors } from './features/video-exports/video-export-executors';
 import { sweepExportFiles } from './features/video-exports/video-export-repository';
 import { applyPendingRestore } from './features/privacy/backup';
-import { assertDatabaseIntact } from './features/privacy/integrity-check';
+import { checkDatabaseIntegrity } from './features/privacy/integrity-check';
 import { startPrivacy } from './features/privacy/privacy-startup';
 import { handlers } from './handlers';
 import { MediaLibrary } from './media-library';
+import { openDamagedDatabase, type DatabaseDamage } from './read-only';
 import type { BackendPorts, BackendServices } from './services';
 import { SessionLock } from './features/session/session-lock';
 import { DEFAULT_LOCK_AFTER_MINUTES } from '../../shared/domain/pin-rules';
@@ -50,19 +51,31 @@ export interface Backend {
 
 export const DATABASE_FILE = 'afstemming.sqlite';
 
-/** Builds the whole back end from plain options; the Electron shell and the web host only add a transport. */
+/**
+ * Builds the whole back end from plain options; the Electron shell and the web host only add a transport.
+ * When the start-up integrity check fails the back end starts read-only (read-only.ts): no
+ * migrations, no start-up writes or sweeps, no job queue; dispatch refuses every change.
+ */
 export function createBackend(options: BackendOptions): Backend {
   const migrations = loadMigrations(options.migrationsDir);
-  // A restore staged by backup.restore is swapped in before the database is opened.
+  // A restore staged by backup.restore is swapped in before the database is opened; what it
+  // replaces (also a damaged database) is moved aside to before-restore-<time>/, never deleted.
   const restored = applyPendingRestore(options.dataDir);
-  assertDatabaseIntact(join(options.dataDir, DATABASE_FILE), options.nativeBinding);
-  const db = openDatabase({ file: join(options.dataDir, DATABASE_FILE), migrations, nativeBinding: options.nativeBinding });
+  const file = join(options.dataDir, DATABASE_FILE);
+  const problems = checkDatabaseIntegrity(file, options.nativeBinding);
+  const readOnly: DatabaseDamage | null = problems.length
+    ? { reason: 'integrity_check_failed', detail: problems.join('; ').slice(0, 500), detectedAt: new Date().toISOString() }
+    : null;
+  const db = readOnly ? openDamagedDatabase(file, migrations, options.nativeBinding) : openDatabase({ file, migrations, nativeBinding: options.nativeBinding });
   const events = new EventHub();
   const onInternalError = options.onInternalError ?? ((method: string, error: unknown) => console.error(`[afstemming] ${method} failed`, error));
+  if (readOnly) onInternalError('startup', new Error(`database damaged, opened read-only: ${readOnly.detail}`));
   const library = new MediaLibrary(options.dataDir);
-  library.sweepTemp();
-  startPrivacy(db, library, options.dataDir, restored, options.nativeBinding);
-  sweepExportFiles(db, library);
+  if (!readOnly) {
+    library.sweepTemp();
+    startPrivacy(db, library, options.dataDir, restored, options.nativeBinding);
+    sweepExportFiles(db, library);
+  }
   const executors = { ...mediaJobExecutors({ db, library }), ...videoExportExecutors({ db, library }) };
   const jobs = new JobQueue(db, events, executors, 1, (error) => onInternalError('media-job', error));
   const services: BackendServices = {
@@ -70,6 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
     jobs,
     uploads: new UploadStore(library),
     ports: options.ports ?? {},
+    readOnly,
     session: new SessionLock({
       lockAfterMs: (options.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES) * 60_000,
       ...(options.clock ? { clock: options.clock } : {}),
@@ -77,7 +91,8 @@ export function createBackend(options: BackendOptions): Backend {
     }),
   };
   const dispatch = createDispatch({ db, events, handlers, appVersion: options.appVersion, services, onInternalError });
-  if (options.runJobs !== false) jobs.start();
+  // Read-only: the queue is never started (it would requeue and run jobs, i.e. write).
+  if (options.runJobs !== false && !readOnly) jobs.start();
   return {
     dispatch,
     events,

@@ -7,7 +7,8 @@ import type { EventHub } from './event-hub';
 import { appendAccess } from './features/access-log/access-log-repository';
 import { mustChangePin, rememberedRater } from './features/session/session-handlers';
 import type { HandlerContext, Handlers } from './handler-context';
-import { METHOD_POLICIES } from './method-policies';
+import { METHOD_POLICIES, READ_ONLY_MODE } from './method-policies';
+import { readOnlyRefusal } from './read-only';
 import type { BackendServices } from './services';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
@@ -69,6 +70,8 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
         logOutcome(actor, methodLabel, input, 'refused', body.message);
         return fail(body);
       }
+      // Damaged database (read-only.ts): a change is refused before its input is even looked at.
+      if (services.readOnly && READ_ONLY_MODE[method] === 'refused') throw readOnlyRefusal();
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) {
         const body = describeInvalidInput(parsed.error);

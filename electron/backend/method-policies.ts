@@ -131,3 +131,114 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'backup.verify': { needs: 'coordinator', audit: null, async: true },
   'backup.restore': { needs: 'coordinator', audit: 'backup.restore', async: true },
 };
+
+/**
+ * What a method does while the database is damaged and open read-only (read-only.ts):
+ * 'runs' — it only reads the database (access-log rows go to a side file then), or only writes
+ *   outside it (backup.restore stages into restore-pending/; session.selectRater/signOut change
+ *   in-memory copies of the workstation settings and of the PIN attempt counters);
+ * 'refused' — dispatch refuses it with 'read_only' before it runs.
+ * The type makes a missing row a compile error; test/integration/privacy-read-only.test.ts runs
+ * every 'runs' method on a damaged database and fails if one writes (or has no sample input).
+ */
+export type ReadOnlyMode = 'runs' | 'refused';
+
+export const READ_ONLY_MODE: { [M in MethodName]: ReadOnlyMode } = {
+  'session.get': 'runs',
+  'session.selectRater': 'runs',
+  'session.lock': 'runs',
+  'session.touch': 'runs',
+  // A new PIN could only live in memory and would be gone at the next start: refused.
+  'session.changePin': 'refused',
+  'session.signOut': 'runs',
+
+  'raters.list': 'runs',
+  'raters.create': 'refused',
+  'raters.update': 'refused',
+  'raters.resetPin': 'refused',
+
+  'families.list': 'runs',
+  'families.suggestCode': 'runs',
+  'families.create': 'refused',
+  'families.get': 'runs',
+  'families.update': 'refused',
+
+  'caregivers.add': 'refused',
+  'caregivers.update': 'refused',
+  'caregivers.remove': 'refused',
+
+  'visits.add': 'refused',
+  'visits.update': 'refused',
+  'visits.remove': 'refused',
+
+  'accessLog.forFamily': 'runs',
+
+  'recordings.list': 'runs',
+  'recordings.get': 'runs',
+  'recordings.update': 'refused',
+  'recordings.remove': 'refused',
+  'recordings.savePosition': 'refused',
+  'recordings.importUpload': 'refused',
+  'recordings.importFromDialog': 'refused',
+  'jobs.list': 'runs',
+  'jobs.cancel': 'refused',
+  'jobs.retry': 'refused',
+
+  'tags.list': 'runs',
+  'tags.create': 'refused',
+  'tags.update': 'refused',
+  'tags.archive': 'refused',
+  'tags.unarchive': 'refused',
+  'questions.list': 'runs',
+  'questions.update': 'refused',
+  'fragments.list': 'runs',
+  'fragments.create': 'refused',
+  'fragments.update': 'refused',
+  'fragments.remove': 'refused',
+  'fragments.restore': 'refused',
+  'fragments.export': 'runs',
+  'fragments.importEaf': 'refused',
+
+  'trends.family': 'runs',
+  'trends.team': 'runs',
+  'trends.exportCsv': 'runs',
+  'trends.exportXlsx': 'runs',
+  'trends.exportFamilyPdf': 'runs',
+  'trends.exportTeamPdf': 'runs',
+
+  // Queued as media jobs, i.e. rows in the database.
+  'videoExports.fragmentClips': 'refused',
+  'videoExports.feedbackReel': 'refused',
+  'videoExports.list': 'runs',
+
+  'scoring.anchors': 'runs',
+  'scoring.anchorVersions': 'runs',
+  'scoring.updateAnchors': 'refused',
+  'scoring.recordings': 'runs',
+  'scoring.sheet': 'runs',
+  'scoring.saveScore': 'refused',
+  'scoring.submit': 'refused',
+  'scoring.reopen': 'refused',
+  'scoring.mine': 'runs',
+  'scoring.forRecording': 'runs',
+  'rounds.list': 'runs',
+  'rounds.get': 'runs',
+  'rounds.create': 'refused',
+  'rounds.update': 'refused',
+  'rounds.reveal': 'refused',
+  'rounds.meeting': 'runs',
+  'rounds.saveDiscussion': 'refused',
+  'rounds.setConsensus': 'refused',
+
+  'agreement.overview': 'runs',
+  'agreement.exportCsv': 'runs',
+
+  'families.erase': 'refused',
+  'accessLog.verify': 'runs',
+  'accessLog.overview': 'runs',
+  // A backup of a damaged database would look like a sound one later; the damaged file stays on
+  // disk anyway and is moved aside (not deleted) when a backup is restored.
+  'backup.create': 'refused',
+  'backup.verify': 'runs',
+  'backup.restore': 'runs',
+};

@@ -13,3 +13,14 @@ export async function pickVideoFiles(dialog: Pick<Dialog, 'showOpenDialog'>, par
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
 }
+
+/** The native "choose folder" dialog (backups); null when cancelled. A new folder may be made from it. */
+export async function pickFolder(dialog: Pick<Dialog, 'showOpenDialog'>, parent: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Map voor de back-up kiezen',
+    buttonLabel: 'Deze map kiezen',
+    properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
+}

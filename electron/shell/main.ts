@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend/create-backend';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
-import { pickVideoFiles } from './dialogs';
+import { pickFolder, pickVideoFiles } from './dialogs';
 import { EVENT_CHANNEL, registerIpcHost } from './ipc-host';
 import { createMainWindow, denyAllPermissions, lockDownNavigation } from './window';
 
@@ -39,7 +39,10 @@ app.whenReady().then(() => {
     migrationsDir: join(appRoot, 'migrations'),
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
-    ports: { pickVideoFiles: () => pickVideoFiles(dialog, BrowserWindow.getFocusedWindow()) },
+    ports: {
+      pickVideoFiles: () => pickVideoFiles(dialog, BrowserWindow.getFocusedWindow()),
+      pickFolder: () => pickFolder(dialog, BrowserWindow.getFocusedWindow()),
+    },
   });
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(appRoot, 'renderer', 'dist'), backend.media));
   registerIpcHost(ipcMain, backend.dispatch);

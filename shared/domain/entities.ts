@@ -79,6 +79,22 @@ export interface SessionInfo {
   needsFirstRater: boolean;
   appVersion: string;
   schemaVersion: number;
+  /**
+   * Set when the start-up integrity check failed and the database is open read-only: reads work,
+   * every change is refused (error code 'read_only') until a backup is restored; null = writable.
+   */
+  readOnly: ReadOnlyState | null;
+}
+
+/** Why the database is open read-only; see SessionInfo.readOnly. */
+export interface ReadOnlyState {
+  reason: 'integrity_check_failed';
+  /** What SQLite reported (English, technical; for the administrator). */
+  detail: string;
+  /** When the start-up check found the damage (ISO). */
+  detectedAt: string;
+  /** A verified backup has been staged (backup.restore); it replaces the database at the next start. */
+  restoreStaged: boolean;
 }
 
 export interface SpriteLayout {

@@ -10,7 +10,7 @@ const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
 describe('start-up integrity check', () => {
-  it('refuses a damaged database with a Dutch message and leaves the file exactly as it was', async () => {
+  it('opens a damaged database read-only, says so in Dutch and leaves the file exactly as it was', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const t = startTestBackend(dir.path);
@@ -26,9 +26,19 @@ describe('start-up integrity check', () => {
     closeSync(fd);
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');
 
-    expect(() => createBackend({ dataDir: dir.path, migrationsDir: MIGRATIONS_DIR, appVersion: 't', runJobs: false })).toThrow(
-      /database van Afstemming is beschadigd.*niets gewijzigd/,
-    );
+    // Start-up no longer refuses: it opens read-only and offers the restore (privacy-read-only.test.ts).
+    const damaged = createBackend({ dataDir: dir.path, migrationsDir: MIGRATIONS_DIR, appVersion: 't', runJobs: false, onInternalError: () => undefined });
+    try {
+      expect(damaged.db.readonly).toBe(true);
+      const session = await damaged.dispatch('session.get', {});
+      expect(session).toMatchObject({ ok: true, value: { readOnly: { reason: 'integrity_check_failed' } } });
+      expect(await damaged.dispatch('families.create', {})).toMatchObject({
+        ok: false,
+        error: { code: 'read_only', message: expect.stringMatching(/database is beschadigd.*niets gewijzigd/) },
+      });
+    } finally {
+      damaged.close();
+    }
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
   });
 
@@ -39,6 +49,8 @@ describe('start-up integrity check', () => {
     await withCoordinator(t.api);
     t.backend.close();
     const again = createBackend({ dataDir: dir.path, migrationsDir: MIGRATIONS_DIR, appVersion: 't', runJobs: false });
+    expect(again.db.readonly).toBe(false);
+    expect(await again.dispatch('session.get', {})).toMatchObject({ ok: true, value: { readOnly: null } });
     again.close();
   });
 });

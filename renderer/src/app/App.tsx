@@ -10,6 +10,7 @@ import { SessionGate } from '../features/session/SessionGate';
 import { scoringRoutes } from '../features/scoring/scoring-routes';
 import { trendsRoutes } from '../features/trends/trends-routes';
 import { privacyRoutes } from '../features/privacy/privacy-routes';
+import { ReadOnlyBanner } from '../features/privacy/ReadOnlyBanner';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { Layout } from './Layout';
 
@@ -43,6 +44,8 @@ const router = createHashRouter([
 export function App() {
   return (
     <ApiProvider>
+      {/* Damaged database: a persistent alert on every page, also before someone is chosen. */}
+      <ReadOnlyBanner />
       <SessionGate>
         <RouterProvider router={router} />
       </SessionGate>

@@ -868,5 +868,13 @@ export const en: Dictionary = {
       restoreConfirm: 'Check and stage',
       restartNeeded: 'The backup of {{createdAt}} is staged. Close Afstemming and start it again to restore it.',
     },
+    readOnly: {
+      title: 'The database is damaged and open read-only.',
+      body: 'At start-up the integrity check found an error in the database. Afstemming has changed nothing and deleted nothing: you can look at data, but nothing can be saved. A coordinator can restore a backup; the damaged database is kept aside.',
+      restore: 'Go to Restore backup',
+      staged: 'A backup is staged. Close Afstemming and start it again to restore it.',
+      details: 'Technical details',
+      noBackup: 'While read-only no new backup can be made: it would contain the damaged database.',
+    },
   },
 };

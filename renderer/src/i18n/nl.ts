@@ -867,5 +867,13 @@ export const nl = {
       restoreConfirm: 'Controleer en zet klaar',
       restartNeeded: 'De back-up van {{createdAt}} staat klaar. Sluit Afstemming en start hem opnieuw om hem terug te zetten.',
     },
+    readOnly: {
+      title: 'De database is beschadigd en staat op alleen-lezen.',
+      body: 'Bij het starten vond de integriteitscontrole een fout in de database. Afstemming heeft niets gewijzigd en niets verwijderd: u kunt gegevens bekijken, maar niets opslaan. Een coördinator kan een back-up terugzetten; de beschadigde database wordt daarbij apart bewaard.',
+      restore: 'Naar Zet back-up terug',
+      staged: 'Er staat een back-up klaar. Sluit Afstemming en start hem opnieuw om hem terug te zetten.',
+      details: 'Technische details',
+      noBackup: 'Bij alleen-lezen kan geen nieuwe back-up worden gemaakt: hij zou de beschadigde database bevatten.',
+    },
   },
 };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/open-database';
-import { appendAccess } from '../access-log/access-log-repository';
+import { appendAccess, importReadOnlyAccessLog } from '../access-log/access-log-repository';
 import { DATABASE_FILE_NAME, type AppliedRestore } from './backup';
 import type { MediaLibrary } from '../../media-library';
 import { chainBackfill, chainRow } from './log-chain';
@@ -38,9 +38,12 @@ export function reapplyErasures(db: Db, library: MediaLibrary, dataDir: string):
 export function carryOverAccessLog(db: Db, restored: AppliedRestore, nativeBinding?: string): number {
   const oldFile = join(restored.asideDir, DATABASE_FILE_NAME);
   let carried = 0;
+  let unreadable = '';
   if (existsSync(oldFile)) {
-    const old = new Database(oldFile, nativeBinding ? { nativeBinding } : {});
+    let old: Database.Database | null = null;
     try {
+      // Read-only: the replaced database may be the damaged one, kept aside exactly as it was.
+      old = new Database(oldFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
       const from = (db.prepare('SELECT ifnull(max(id), 0) AS id FROM access_log').get() as { id: number }).id;
       const rows = old
         .prepare('SELECT at, rater_id, rater_name, rater_role, family_id, family_code, action, outcome, detail FROM access_log WHERE id > ? ORDER BY id')
@@ -53,8 +56,11 @@ export function carryOverAccessLog(db: Db, restored: AppliedRestore, nativeBindi
         for (const row of rows) chainRow(db, Number(insert.run(row).lastInsertRowid));
       }).immediate();
       carried = rows.length;
+    } catch (error) {
+      // A damaged database may not give its log back; the restore itself must not fail on that.
+      unreadable = `; de logregels van de vervangen database waren niet leesbaar (${(error instanceof Error ? error.message : String(error)).slice(0, 200)})`;
     } finally {
-      old.close();
+      old?.close();
     }
   }
   appendAccess(db, {
@@ -63,14 +69,15 @@ export function carryOverAccessLog(db: Db, restored: AppliedRestore, nativeBindi
     familyId: null,
     action: 'backup.restored',
     outcome: 'ok',
-    detail: `back-up van ${restored.restoredFrom} teruggezet; ${carried} logregels van na de back-up overgenomen`,
+    detail: `back-up van ${restored.restoredFrom} teruggezet; ${carried} logregels van na de back-up overgenomen${unreadable}`,
   });
   return carried;
 }
 
-/** Start-up work of the privacy feature, after the database is open and migrated. */
+/** Start-up work of the privacy feature, after the database is open and migrated (never while it is read-only). */
 export function startPrivacy(db: Db, library: MediaLibrary, dataDir: string, restored: AppliedRestore | null = null, nativeBinding?: string): void {
   chainBackfill(db);
   if (restored) carryOverAccessLog(db, restored, nativeBinding);
+  importReadOnlyAccessLog(db, dataDir);
   reapplyErasures(db, library, dataDir);
 }

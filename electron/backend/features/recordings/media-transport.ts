@@ -7,6 +7,7 @@ import type { BackendServices } from '../../services';
 import { appendAccess } from '../access-log/access-log-repository';
 import { workingActor } from '../session/session-handlers';
 import { serveExportDownload } from '../video-exports/export-download';
+import { READ_ONLY_MESSAGE } from '../../read-only';
 import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
 
 /**
@@ -17,6 +18,11 @@ import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
 export function createMediaTransport(db: Db, services: BackendServices) {
   return {
     async receiveUpload(body: Readable, encodedFileName: string | null): Promise<Envelope<{ uploadId: string; size: number }>> {
+      if (services.readOnly) {
+        // Nothing could import the upload while the database is read-only; don't store it.
+        body.resume();
+        return { ok: false, error: { code: 'read_only', message: READ_ONLY_MESSAGE } };
+      }
       if (!workingActor(db, services.session)) {
         body.resume();
         return { ok: false, error: { code: 'no_rater', message: 'Kies eerst wie u bent.' } };

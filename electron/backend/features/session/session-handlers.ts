@@ -8,6 +8,7 @@ import { appendAccess } from '../access-log/access-log-repository';
 import { countRaters, findRater } from '../raters/rater-repository';
 import { hashSecret, verifySecret } from './secret-hash';
 import type { SessionLock } from './session-lock';
+import { readOnlyState } from '../../read-only';
 import { findSecret, recordFailure, recordSuccess, storeSecret } from './secret-repository';
 
 const REMEMBERED_RATER_KEY = 'active_rater_id';
@@ -38,6 +39,7 @@ function sessionInfo(ctx: HandlerContext): SessionInfo {
     mustChangePin: rater ? mustChangePin(ctx.db, rater.id) : false,
     lockAfterMinutes: Math.round(session.lockAfterMs / 60_000),
     needsFirstRater: countRaters(ctx.db) === 0,
+    readOnly: readOnlyState(ctx.services),
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersionOf(ctx.db),
   };

@@ -128,10 +128,13 @@ export function recordingIdsOfFamilies(db: Db, familyIds: readonly number[]): nu
   return (db.prepare(`SELECT id FROM recordings WHERE ${only('family_id', familyIds)}`).all(params(familyIds)) as { id: number }[]).map((row) => row.id);
 }
 
-/** What changed since the last refresh (filled by the triggers of migration 0006), then forgotten. */
+/**
+ * What changed since the last refresh (filled by the triggers of migration 0006), then forgotten.
+ * A damaged database open read-only (read-only.ts) keeps its marks: they are then reloaded each time.
+ */
 export function takeDirty(db: Db): { recordings: number[]; families: number[] } {
   const rows = db.prepare('SELECT kind, id FROM trend_dirty').all() as { kind: 'recording' | 'family'; id: number }[];
-  if (rows.length) db.prepare('DELETE FROM trend_dirty').run();
+  if (rows.length && !db.readonly) db.prepare('DELETE FROM trend_dirty').run();
   return {
     recordings: rows.filter((row) => row.kind === 'recording').map((row) => row.id),
     families: rows.filter((row) => row.kind === 'family').map((row) => row.id),
@@ -139,7 +142,7 @@ export function takeDirty(db: Db): { recordings: number[]; families: number[] } 
 }
 
 export function clearDirty(db: Db): void {
-  db.prepare('DELETE FROM trend_dirty').run();
+  if (!db.readonly) db.prepare('DELETE FROM trend_dirty').run();
 }
 
 /** SQLite's counter of commits by other connections: a change there means our index cannot know what changed. */

@@ -137,6 +137,7 @@ function LogTable({ rows }: { rows: AccessLogEntry[] }) {
 
 function Backups() {
   const { t } = useTranslation();
+  const { readOnly } = useSession();
   const [targetDir, setTargetDir] = useState('');
   const [dir, setDir] = useState('');
   const [confirmRestore, setConfirmRestore] = useState(false);
@@ -152,14 +153,15 @@ function Backups() {
           {t('privacy.backup.targetDir')}
           <input value={targetDir} onChange={(e) => setTargetDir(e.target.value)} spellCheck={false} />
         </label>
-        <button type="button" onClick={() => create.mutate(targetDir.trim() ? { targetDir } : {})} disabled={create.isPending}>
+        <button type="button" onClick={() => create.mutate(targetDir.trim() ? { targetDir } : {})} disabled={create.isPending || !!readOnly}>
           {create.isPending ? t('privacy.backup.busy') : t('privacy.backup.create')}
         </button>
       </div>
+      {readOnly && <p className="help">{t('privacy.readOnly.noBackup')}</p>}
       {create.data && <p role="status">{t('privacy.backup.created', { dir: create.data.dir, files: create.data.files })}</p>}
       <ErrorMessage error={create.error} />
 
-      <h3>{t('privacy.backup.restoreTitle')}</h3>
+      <h3 id="restore-title">{t('privacy.backup.restoreTitle')}</h3>
       <div className="row">
         <label>
           {t('privacy.backup.dir')}
