@@ -17,7 +17,7 @@ function damageDatabase(dataDir: string) {
   closeSync(fd);
 }
 
-test('a damaged database opens read-only: a persistent alert on every page leads to the restore', async ({ page, host }) => {
+test('a damaged database opens read-only: a persistent alert on every page leads to the restore', async ({ page, host }, testInfo) => {
   await openApp(page, host.url);
   const picker = new RaterPickerPage(page);
   await picker.createFirstCoordinator('Anna de Vries', 'AV');
@@ -40,9 +40,10 @@ test('a damaged database opens read-only: a persistent alert on every page leads
   await expect(families.table().getByRole('link', { name: code })).toBeVisible();
   await expect(banner).toBeVisible();
 
-  await banner.getByRole('link', { name: 'Naar Zet back-up terug' }).click();
+  await banner.getByRole('link', { name: 'Naar back-up terugzetten' }).click();
   await expect(page.getByRole('heading', { name: 'Toegangslogboek en back-ups', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Zet back-up terug' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Maak back-up' })).toBeDisabled();
   await expect(banner).toBeVisible();
+  await page.screenshot({ path: join(process.env.PRIVACY_SCREENSHOTS_DIR ?? testInfo.outputDir, 'privacy-read-only.png'), fullPage: true });
 });

@@ -871,7 +871,7 @@ export const en: Dictionary = {
     readOnly: {
       title: 'The database is damaged and open read-only.',
       body: 'At start-up the integrity check found an error in the database. Afstemming has changed nothing and deleted nothing: you can look at data, but nothing can be saved. A coordinator can restore a backup; the damaged database is kept aside.',
-      restore: 'Go to Restore backup',
+      restore: 'Go to restoring a backup',
       staged: 'A backup is staged. Close Afstemming and start it again to restore it.',
       details: 'Technical details',
       noBackup: 'While read-only no new backup can be made: it would contain the damaged database.',

@@ -870,7 +870,7 @@ export const nl = {
     readOnly: {
       title: 'De database is beschadigd en staat op alleen-lezen.',
       body: 'Bij het starten vond de integriteitscontrole een fout in de database. Afstemming heeft niets gewijzigd en niets verwijderd: u kunt gegevens bekijken, maar niets opslaan. Een coördinator kan een back-up terugzetten; de beschadigde database wordt daarbij apart bewaard.',
-      restore: 'Naar Zet back-up terug',
+      restore: 'Naar back-up terugzetten',
       staged: 'Er staat een back-up klaar. Sluit Afstemming en start hem opnieuw om hem terug te zetten.',
       details: 'Technische details',
       noBackup: 'Bij alleen-lezen kan geen nieuwe back-up worden gemaakt: hij zou de beschadigde database bevatten.',
