@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessLogEntry } from '../../../../shared/domain/entities';
 import { useApiMutation, useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../session/session-context';
+import { AccessLogEntries } from '../../components/AccessLogEntries';
 
 /** The coordinator's page: check the access log's hash chain, read overviews, make and restore backups. */
 export function PrivacyPage() {
@@ -98,40 +98,8 @@ function Overview() {
         </button>
       </div>
       <ErrorMessage error={overview.error} />
-      {overview.data && <LogTable rows={overview.data} />}
+      {overview.data && <AccessLogEntries rows={overview.data} caption={t('privacy.overview.title')} showFamily />}
     </section>
-  );
-}
-
-function LogTable({ rows }: { rows: AccessLogEntry[] }) {
-  const { t } = useTranslation();
-  if (rows.length === 0) return <p>{t('accessLog.none')}</p>;
-  return (
-    <table className="table table--compact">
-      <caption className="visually-hidden">{t('privacy.overview.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('accessLog.when')}</th>
-          <th scope="col">{t('accessLog.who')}</th>
-          <th scope="col">{t('privacy.overview.family')}</th>
-          <th scope="col">{t('accessLog.action')}</th>
-          <th scope="col">{t('accessLog.outcome')}</th>
-          <th scope="col">{t('accessLog.detail')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((entry) => (
-          <tr key={entry.id}>
-            <td>{entry.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
-            <td>{entry.raterName ?? '—'}</td>
-            <td>{entry.familyCode ?? '—'}</td>
-            <td>{entry.action}</td>
-            <td>{t(`outcomes.${entry.outcome}`)}</td>
-            <td>{entry.detail}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
