@@ -10,8 +10,17 @@ export const id = z.number({ error: 'Een id moet een geheel getal zijn.' }).int(
 
 /** Free text is always bounded so a hostile caller cannot make us store megabytes in one field. */
 export const shortText = (max = 200) => z.string().max(max, `Maximaal ${max} tekens.`);
+/**
+ * SQLite's length() stops at a NUL character, so "\u0000naam" would pass the schema and then break
+ * the table's length check as an unexpected error; a NUL is never meant in text a person typed.
+ */
 export const requiredText = (label: string, max = 200) =>
-  z.string().trim().min(1, `${label} is verplicht.`).max(max, `${label}: maximaal ${max} tekens.`);
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is verplicht.`)
+    .max(max, `${label}: maximaal ${max} tekens.`)
+    .refine((text) => !text.includes('\u0000'), `${label} bevat een ongeldig teken (NUL).`);
 export const noteText = z.string().max(20_000, 'Notitie: maximaal 20.000 tekens.');
 
 export const calendarDate = z.string().refine(isCalendarDate, 'Geef een geldige datum (JJJJ-MM-DD).');
@@ -34,7 +43,8 @@ export const initials = z
   .string()
   .trim()
   .min(1, 'Initialen zijn verplicht.')
-  .max(6, 'Initialen: maximaal 6 tekens.');
+  .max(6, 'Initialen: maximaal 6 tekens.')
+  .refine((text) => !text.includes('\u0000'), 'Initialen bevatten een ongeldig teken (NUL).');
 
 export const caregiverInput = z.strictObject({
   role: caregiverRole,
