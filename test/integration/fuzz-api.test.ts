@@ -6,7 +6,7 @@ import { createApi } from '../../shared/api/client';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES, type Envelope } from '../../shared/api/envelope';
 import { createBackend, DATABASE_FILE } from '../../electron/backend/create-backend';
-import { fragmentWorld } from './support/fragment-world';
+import { fragmentWorld, refused } from './support/fragment-world';
 import {
   boundaryValues,
   describeInput,
@@ -23,7 +23,7 @@ import {
   type JsonSchema,
 } from './support/fuzz';
 import { seedFamily } from './support/seed';
-import { MIGRATIONS_DIR, tempDir, type TestBackend } from './support/temp-backend';
+import { MIGRATIONS_DIR, startTestBackend, tempDir, type TestBackend } from './support/temp-backend';
 
 /*
  * Hostile input through the one entry point: every method of the contract gets a seeded mix of
@@ -335,5 +335,51 @@ describe(`fuzz: every API method survives hostile input (seed ${SEED}, ${RUNS} i
       t.close();
     }
     expect(failures, reproduce(SEED, FILE)).toEqual([]);
+  });
+});
+
+/** What the fuzz found, pinned down: each of these answered 'internal' before its fix. */
+describe('regressions found by the API fuzz', () => {
+  it('refuses a NUL character in names and initials in Dutch (SQLite length() stops at NUL, which broke the table checks)', async () => {
+    const t = startTestBackend();
+    try {
+      const w = await fragmentWorld(t);
+      const cases: [MethodName, Record<string, unknown>][] = [
+        ['raters.update', { id: w.rater.id, name: '\u0000Chris' }],
+        ['raters.update', { id: w.rater.id, initials: '\u0000' }],
+        ['caregivers.update', { id: w.moederId, label: '\u0000' }],
+        ['tags.create', { name: '\u0000label', color: '#123456' }],
+        ['questions.update', { questions: [{ text: '\u0000' }] }],
+      ];
+      for (const [method, input] of cases) {
+        const answer = await t.backend.dispatch(method, input);
+        expect(answer, `${method} ${describeInput(input)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        if (!answer.ok) expect(answer.error.message).toMatch(/bevat(ten)? een ongeldig teken \(NUL\)/);
+      }
+      expect((await t.api.call('raters.list', {})).find((r) => r.id === w.rater.id)).toMatchObject({ name: 'Chris de Vries', initials: 'CV' });
+    } finally {
+      t.close();
+    }
+  });
+
+  it('refuses to remove a caregiver or a visit that a recording still uses, in Dutch, and still removes unused ones', async () => {
+    const t = startTestBackend();
+    try {
+      const w = await fragmentWorld(t);
+      const family = await t.api.call('families.get', { id: w.familyId });
+      const visitId = (t.backend.db.prepare('SELECT visit_id AS id FROM recordings WHERE id = ?').get(w.recordingId) as { id: number }).id;
+      const caregiverError = await refused(t.api.call('caregivers.remove', { id: w.moederId }));
+      expect(caregiverError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd') });
+      const visitError = await refused(t.api.call('visits.remove', { id: visitId }));
+      expect(visitError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd') });
+      expect(await t.api.call('families.get', { id: w.familyId })).toEqual(family);
+
+      const extra = await t.api.call('caregivers.add', { familyId: w.familyId, role: 'anders', label: 'oma' });
+      expect(await t.api.call('caregivers.remove', { id: extra.id })).toEqual({ removed: true });
+      const visit = await t.api.call('visits.add', { familyId: w.familyId, date: '2026-04-01', phase: 'introductie' });
+      expect(await t.api.call('visits.remove', { id: visit.id })).toEqual({ removed: true });
+    } finally {
+      t.close();
+    }
   });
 });
