@@ -229,6 +229,8 @@ const ATTACKS: ImportCase[] = [
   { name: 'slot at 24 h + 1 ms', content: FIXTURE.replace('TIME_VALUE="19870"', 'TIME_VALUE="86400001"') },
   { name: 'negative slot', content: FIXTURE.replace('TIME_VALUE="19870"', 'TIME_VALUE="-19870"') },
   { name: 'slot past the recording', content: FIXTURE.replace('TIME_VALUE="19870"', 'TIME_VALUE="86400000"') },
+  { name: 'annotation ending before it starts', content: FIXTURE.replace('TIME_VALUE="3880"', 'TIME_VALUE="1000"') },
+  { name: 'last annotation ending before it starts', content: FIXTURE.replace('TIME_SLOT_REF1="ts7" TIME_SLOT_REF2="ts8"', 'TIME_SLOT_REF1="ts8" TIME_SLOT_REF2="ts7"') },
   { name: 'annotation on a missing slot', content: FIXTURE.replace('TIME_SLOT_REF2="ts8"', 'TIME_SLOT_REF2="ts404"') },
   { name: 'reference to a missing annotation', content: FIXTURE.replace('ANNOTATION_REF="a2"', 'ANNOTATION_REF="a404"') },
   { name: '__proto__ attributes and elements', content: FIXTURE.replace('<TIME_ORDER>', '<TIME_ORDER __proto__="x" constructor="y"><__proto__ polluted="1"/><hasOwnProperty/>') },
