@@ -6,6 +6,7 @@ import { createApi } from '../../shared/api/client';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES, type Envelope } from '../../shared/api/envelope';
 import { createBackend, DATABASE_FILE } from '../../electron/backend/create-backend';
+import { verifyChain } from '../../electron/backend/features/privacy/log-chain';
 import { fragmentWorld, refused } from './support/fragment-world';
 import {
   boundaryValues,
@@ -294,6 +295,9 @@ describe(`fuzz: every API method survives hostile input (seed ${SEED}, ${RUNS} i
         if (integrity !== 'ok') failures.push(`PRAGMA integrity_check: ${String(integrity)}`);
         const foreignKeys = t.backend.db.pragma('foreign_key_check') as unknown[];
         if (foreignKeys.length) failures.push(`PRAGMA foreign_key_check: ${describeInput(foreignKeys)}`);
+        // Every refusal was logged without breaking the access log's hash chain.
+        const chain = verifyChain(t.backend.db);
+        if (!chain.ok) failures.push(`access-log hash chain broken: ${describeInput(chain)}`);
         // The app still answers an ordinary call.
         const after = await t.backend.dispatch('session.get', {});
         if (!after.ok) failures.push(`session.get afterwards: ${after.error.code} ${after.error.message}`);
