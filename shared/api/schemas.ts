@@ -11,9 +11,27 @@ export const id = z.number({ error: 'Een id moet een geheel getal zijn.' }).int(
 
 /** Free text is always bounded so a hostile caller cannot make us store megabytes in one field. */
 export const shortText = (max = 200) => z.string().max(max, `Maximaal ${max} tekens.`);
+/**
+ * Characters no one types and XML cannot hold: control characters other than tab and line breaks,
+ * U+FFFE/U+FFFF and halves of a surrogate pair. SQLite's length() stops at a NUL, so "\u0000naam"
+ * broke the tables' length checks as an unexpected error, and a NUL in a note made the ELAN and
+ * XLSX exports unreadable. Found by test/integration/fuzz-api.test.ts and fuzz-exports.test.ts.
+ */
+const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const hasInvalidCharacter = (text: string) => INVALID_CHARACTER.test(text);
+export const invalidCharacterMessage = (label: string) => `${label} bevat een ongeldig teken (een stuurteken zoals NUL).`;
+
 export const requiredText = (label: string, max = 200) =>
-  z.string().trim().min(1, `${label} is verplicht.`).max(max, `${label}: maximaal ${max} tekens.`);
-export const noteText = z.string().max(20_000, 'Notitie: maximaal 20.000 tekens.');
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is verplicht.`)
+    .max(max, `${label}: maximaal ${max} tekens.`)
+    .refine((text) => !hasInvalidCharacter(text), invalidCharacterMessage(label));
+export const noteText = z
+  .string()
+  .max(20_000, 'Notitie: maximaal 20.000 tekens.')
+  .refine((text) => !hasInvalidCharacter(text), invalidCharacterMessage('Notitie'));
 
 export const calendarDate = z.string().refine(isCalendarDate, 'Geef een geldige datum (JJJJ-MM-DD).');
 export const calendarMonth = z.string().refine(isCalendarMonth, 'Geef een geldige maand (JJJJ-MM).');
@@ -41,7 +59,8 @@ export const initials = z
   .string()
   .trim()
   .min(1, 'Initialen zijn verplicht.')
-  .max(6, 'Initialen: maximaal 6 tekens.');
+  .max(6, 'Initialen: maximaal 6 tekens.')
+  .refine((text) => !hasInvalidCharacter(text), 'Initialen bevatten een ongeldig teken (een stuurteken zoals NUL).');
 
 export const caregiverInput = z.strictObject({
   role: caregiverRole,

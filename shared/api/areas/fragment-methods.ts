@@ -10,7 +10,7 @@ import {
   type Tag,
 } from '../../domain/fragments';
 import { method, type MethodSpec } from '../method-spec';
-import { id, noteText, requiredText, shortText } from '../schemas';
+import { hasInvalidCharacter, id, invalidCharacterMessage, noteText, requiredText, shortText } from '../schemas';
 
 const DAY_MS = 24 * 3600 * 1000;
 const timeMs = z
@@ -28,7 +28,16 @@ const idSet = (what: string, min: number, max: number) =>
 
 const tagIds = idSet('label', 1, 20);
 const answers = z
-  .array(z.strictObject({ questionId: id, answer: z.string().trim().max(5000, 'Antwoord: maximaal 5000 tekens.') }))
+  .array(
+    z.strictObject({
+      questionId: id,
+      answer: z
+        .string()
+        .trim()
+        .max(5000, 'Antwoord: maximaal 5000 tekens.')
+        .refine((text) => !hasInvalidCharacter(text), invalidCharacterMessage('Antwoord')),
+    }),
+  )
   .max(20, 'Maximaal 20 antwoorden.')
   .refine((list) => new Set(list.map((a) => a.questionId)).size === list.length, 'Een vraag staat dubbel in de antwoorden.');
 

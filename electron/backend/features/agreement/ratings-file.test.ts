@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRatingsFile, RatingsFileError } from './ratings-file';
+import { MAX_RATERS, parseRatingsFile, RatingsFileError } from './ratings-file';
 
 const SCALE = { min: 1, max: 9 };
 
@@ -143,5 +143,23 @@ describe('parseRatingsFile: malformed files', () => {
   it('checks scores against the scale the caller gives', () => {
     expect(parseRatingsFile('clip,a\nc1,10\n', { min: 1, max: 10 }).matrix.scores).toEqual([[10]]);
     expect(errorOf('clip,a\nc1,1\n', { min: 2, max: 5 }).message).toMatch(/buiten de schaal 2–5/);
+  });
+});
+
+// Found by the importer fuzz (test/integration/fuzz-importers.test.ts): 5000 rater columns ran
+// the agreement command out of memory computing 12.5 million kappa pairs.
+describe('parseRatingsFile: absurdly many raters', () => {
+  const raters = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`);
+
+  it('refuses a wide file with more rater columns than any team has, in Dutch', () => {
+    const text = `clip,${raters(MAX_RATERS + 1).join(',')}\nc1,${Array(MAX_RATERS + 1).fill(5).join(',')}\n`;
+    expect(errorOf(text).message).toBe(`Regel 1: meer dan ${MAX_RATERS} beoordelaars (${MAX_RATERS + 1}); zo groot is geen team. Controleer het scheidingsteken en de kopregel.`);
+    const fits = `clip,${raters(MAX_RATERS).join(',')}\nc1,${Array(MAX_RATERS).fill(5).join(',')}\n`;
+    expect(parseRatingsFile(fits, SCALE).matrix.raterIds).toHaveLength(MAX_RATERS);
+  });
+
+  it('refuses a long file with more raters than any team has, at the line of the first one too many', () => {
+    const text = `clip,rater,score\n${raters(MAX_RATERS + 1).map((r) => `c1,${r},5`).join('\n')}\n`;
+    expect(errorOf(text).message).toMatch(new RegExp(`^Regel ${MAX_RATERS + 2}: meer dan ${MAX_RATERS} beoordelaars`));
   });
 });

@@ -163,6 +163,19 @@ function longColumns(header: string[]): { clip: number; rater: number; score: nu
     : null;
 }
 
+/**
+ * Pairwise statistics grow with the square of the raters (5000 columns made 12.5 million kappa
+ * pairs and ran out of memory), and no team is that large: more columns is a wrong file.
+ */
+export const MAX_RATERS = 200;
+
+function tooManyRaters(count: number, line: number): RatingsFileError {
+  return new RatingsFileError(
+    `meer dan ${MAX_RATERS} beoordelaars (${count}); zo groot is geen team. Controleer het scheidingsteken en de kopregel.`,
+    line,
+  );
+}
+
 function readWide(headerRecord: CsvRecord, rows: CsvRecord[], scale: ScaleBounds): RatingsFile['matrix'] {
   const header = headerRecord.fields;
   const headerLine = headerRecord.line;
@@ -173,6 +186,7 @@ function readWide(headerRecord: CsvRecord, rows: CsvRecord[], scale: ScaleBounds
       headerLine,
     );
   }
+  if (raterIds.length > MAX_RATERS) throw tooManyRaters(raterIds.length, headerLine);
   raterIds.forEach((id, index) => {
     if (id === '') throw new RatingsFileError(`kolom ${index + 2} heeft geen naam van een beoordelaar.`, headerLine);
     if (raterIds.indexOf(id) !== index) {
@@ -225,6 +239,7 @@ function readLong(
       clipIds.push(clip);
     }
     if (!raterIndex.has(rater)) {
+      if (raterIds.length === MAX_RATERS) throw tooManyRaters(MAX_RATERS + 1, record.line);
       raterIndex.set(rater, raterIds.length);
       raterIds.push(rater);
     }

@@ -110,6 +110,13 @@ export const caregiverHandlers: HandlersFor<'caregivers'> = {
   'caregivers.remove': ({ id }, ctx) => {
     const current = findCaregiver(ctx.db, id);
     if (!current) throw new AppError('not_found', 'Deze ouder/verzorger bestaat niet (meer).');
+    // Recordings and fragments keep their caregiver (the database refuses the delete); say so in Dutch.
+    const inUse =
+      ctx.db.prepare('SELECT 1 FROM recording_caregivers WHERE caregiver_id = ? UNION ALL SELECT 1 FROM fragments WHERE caregiver_id = ? LIMIT 1').get(id, id) !==
+      undefined;
+    if (inUse) {
+      throw new AppError('conflict', 'Deze ouder/verzorger staat in beeld in een of meer opnamen en kan niet worden verwijderd. Er is niets gewijzigd.');
+    }
     deleteCaregiver(ctx.db, id);
     touchFamily(ctx.db, current.familyId, ctx.now);
     ctx.logFamilyAccess(current.familyId, current.role);
@@ -142,6 +149,9 @@ export const visitHandlers: HandlersFor<'visits'> = {
   'visits.remove': ({ id }, ctx) => {
     const current = findVisit(ctx.db, id);
     if (!current) throw new AppError('not_found', 'Dit huisbezoek bestaat niet (meer).');
+    if (ctx.db.prepare('SELECT 1 FROM recordings WHERE visit_id = ? LIMIT 1').get(id) !== undefined) {
+      throw new AppError('conflict', 'Bij dit huisbezoek horen opnamen; het kan niet worden verwijderd. Er is niets gewijzigd.');
+    }
     deleteVisit(ctx.db, id);
     touchFamily(ctx.db, current.familyId, ctx.now);
     ctx.logFamilyAccess(current.familyId, current.date);

@@ -98,7 +98,7 @@ async function checkSecretNow(ctx: HandlerContext, rater: Rater, pin: string): P
   throw new AppError(
     'forbidden',
     `Onjuiste pincode voor ${rater.name}. Nog ${left} ${left === 1 ? 'poging' : 'pogingen'} voordat het profiel tijdelijk op slot gaat.`,
-    { pin: 'Onjuiste pincode.' },
+    { pin: 'De pincode is onjuist.' },
   );
 }
 
