@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, artifactPath } from './fixtures';
 import type { AppHost } from './app-host';
 import { insertFamily, insertRater, insertRecording } from '../fixtures/seed-db';
 import { openApp, RaterPickerPage } from './pages/app-page';
 import { AgreementPage } from './pages/agreement-page';
 
-const shotsDir = (outputDir: string) => process.env.AGREEMENT_SCREENSHOTS_DIR ?? outputDir;
 const STAMP = '2026-06-01T10:00:00.000Z';
 
 /** Stop the host, write rows into its database, start it again on the same folder. */
@@ -108,12 +107,12 @@ test('the coordinator sees agreement before versus after, per meeting and per ra
   await expect(page.getByText(/Landis & Koch \(1977\)/)).toBeVisible();
   await expect(page.getByText(/\bNaN\b/)).toHaveCount(0);
 
-  await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'agreement-page.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'agreement-page.png'), fullPage: true });
   // The PDF is the browser's print of this page: without the menu, the filters and the buttons.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' })).toBeHidden();
-  await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'agreement-print.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'agreement-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
   // The figures as CSV, through the API, handed to the browser as a download.

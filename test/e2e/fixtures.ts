@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { join } from 'node:path';
+import { test as base, expect, type TestInfo } from '@playwright/test';
 import { AppHost } from './app-host';
 
 /** Each test gets its own data folder and its own host on a free port. */
@@ -12,3 +13,15 @@ export const test = base.extend<{ host: AppHost }>({
 });
 
 export { expect };
+
+/**
+ * Where a test keeps the screenshots and PDFs someone looks at: its own output folder, or one
+ * folder for all of them with E2E_SCREENSHOTS_DIR (to review a whole run's pictures at once).
+ */
+export function artifactPath(testInfo: TestInfo, name: string): string {
+  return join(process.env.E2E_SCREENSHOTS_DIR ?? testInfo.outputDir, name);
+}
+
+export function artifactDir(testInfo: TestInfo): string {
+  return process.env.E2E_SCREENSHOTS_DIR ?? testInfo.outputDir;
+}

@@ -1,14 +1,10 @@
 import { expect, test } from './fixtures';
-import { openApp, RaterPickerPage } from './pages/app-page';
+import { openApp, RaterPickerPage, signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
 
 test('a coordinator registers a family that survives a reload and a host restart, with its access log', async ({ page, host }) => {
-  await openApp(page, host.url);
-  const picker = new RaterPickerPage(page);
-  await expect(page.getByRole('heading', { name: 'Wie bent u?' })).toBeVisible();
-  await picker.createFirstCoordinator('Anna de Vries', 'AV');
-  await picker.pick('Anna de Vries');
+  await signInAsFirstCoordinator(page, host.url, 'Anna de Vries', 'AV');
 
   const families = new FamiliesPage(page);
   await families.goto();
@@ -55,10 +51,7 @@ test('a coordinator registers a family that survives a reload and a host restart
 });
 
 test('bad input in the form gets a Dutch message and creates nothing', async ({ page, host }) => {
-  await openApp(page, host.url);
-  const picker = new RaterPickerPage(page);
-  await picker.createFirstCoordinator('Bram Jansen', 'BJ');
-  await picker.pick('Bram Jansen');
+  await signInAsFirstCoordinator(page, host.url, 'Bram Jansen', 'BJ');
   const families = new FamiliesPage(page);
   await families.goto();
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeClip } from '../fixtures/clips';
 import { expect, test } from './fixtures';
-import { openApp, RaterPickerPage } from './pages/app-page';
+import { signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
 import { FragmentsPage, TagsPage } from './pages/fragments-page';
@@ -21,10 +21,7 @@ async function keepScreenshot(page: Page, name: string): Promise<void> {
 
 /** A coordinator with a family, a home visit and one imported clip, on its recording page. */
 async function openRecording(page: Page, url: string, clip: string): Promise<RecordingPage> {
-  await openApp(page, url);
-  const picker = new RaterPickerPage(page);
-  await picker.createFirstCoordinator('Carla Smit', 'CS');
-  await picker.pick('Carla Smit');
+  await signInAsFirstCoordinator(page, url, 'Carla Smit', 'CS');
   const families = new FamiliesPage(page);
   await families.goto();
   const code = await families.create({ babyBirthMonth: '2026-04', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });

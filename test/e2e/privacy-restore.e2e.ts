@@ -1,21 +1,17 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
-import { openApp, RaterPickerPage } from './pages/app-page';
+import { expect, test, artifactPath } from './fixtures';
+import { openApp, signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
 import { EraseFamilyDialog, PrivacyPage } from './pages/privacy-page';
 
-const shotsDir = (outputDir: string) => process.env.PRIVACY_SCREENSHOTS_DIR ?? outputDir;
 const newFamily = { babyBirthMonth: '2026-06', referralDate: '2026-10-01', caregivers: [{ role: 'Moeder' as const, label: 'moeder' }] };
 
 test('a coordinator makes a backup, erases a family, restores the backup after a restart and reads the log', async ({ page, host }, testInfo) => {
-  const shot = (name: string) => page.screenshot({ path: join(shotsDir(testInfo.outputDir), name), fullPage: true });
-  await openApp(page, host.url);
-  const picker = new RaterPickerPage(page);
-  await picker.createFirstCoordinator('Anna de Vries', 'AV');
-  await picker.pick('Anna de Vries');
+  const shot = (name: string) => page.screenshot({ path: artifactPath(testInfo, name), fullPage: true });
+  const picker = await signInAsFirstCoordinator(page, host.url, 'Anna de Vries', 'AV');
   const families = new FamiliesPage(page);
   await families.goto();
   const erased = await families.create({ ...newFamily, code: 'OB-26-301' });

@@ -2,16 +2,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { openApp, RaterPickerPage } from './pages/app-page';
+import { signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
 import { EraseFamilyDialog, PrivacyPage } from './pages/privacy-page';
 
 test('a coordinator erases a family after typing its code, checks the log, and makes and checks a backup', async ({ page, host }) => {
-  await openApp(page, host.url);
-  const picker = new RaterPickerPage(page);
-  await picker.createFirstCoordinator('Anna de Vries', 'AV');
-  await picker.pick('Anna de Vries');
+  await signInAsFirstCoordinator(page, host.url, 'Anna de Vries', 'AV');
 
   const families = new FamiliesPage(page);
   await families.goto();

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
-import { openApp, RaterPickerPage } from './pages/app-page';
+import { expect, test, artifactPath } from './fixtures';
+import { openApp, signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 
 /** Damages the (empty) erasures table's root page, so the start-up quick_check fails but reads still work. */
@@ -18,10 +18,7 @@ function damageDatabase(dataDir: string) {
 }
 
 test('a damaged database opens read-only: a persistent alert on every page leads to the restore', async ({ page, host }, testInfo) => {
-  await openApp(page, host.url);
-  const picker = new RaterPickerPage(page);
-  await picker.createFirstCoordinator('Anna de Vries', 'AV');
-  await picker.pick('Anna de Vries');
+  const picker = await signInAsFirstCoordinator(page, host.url, 'Anna de Vries', 'AV');
   const families = new FamiliesPage(page);
   await families.goto();
   const code = await families.create({ babyBirthMonth: '2026-06', referralDate: '2026-10-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
@@ -45,5 +42,5 @@ test('a damaged database opens read-only: a persistent alert on every page leads
   await expect(page.getByRole('button', { name: 'Zet back-up terug' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Maak back-up' })).toBeDisabled();
   await expect(banner).toBeVisible();
-  await page.screenshot({ path: join(process.env.PRIVACY_SCREENSHOTS_DIR ?? testInfo.outputDir, 'privacy-read-only.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'privacy-read-only.png'), fullPage: true });
 });

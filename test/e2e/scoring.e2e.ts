@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, artifactPath } from './fixtures';
 import type { AppHost } from './app-host';
 import { insertFamily, insertRater, insertRecording } from '../fixtures/seed-db';
 import { openApp, RaterPickerPage } from './pages/app-page';
 import { gotoNav, MeetingPage, RoundsPages, ScoreCardPage, switchRater, type ScaleName } from './pages/scoring-pages';
 
 // Screenshots for people reviewing the screens; the test output folder unless told otherwise.
-const shotsDir = (outputDir: string) => process.env.SCORING_SCREENSHOTS_DIR ?? outputDir;
 
 /**
  * Recordings need real video to be imported, which is not what these tests are about: the host is
@@ -90,7 +89,7 @@ test('four raters score two recordings blind, the coordinator reveals, the meeti
     await card.rationale('Sensitiviteit', 'moeder (M.)').fill(`Rationale van ${rater}: zie [01:${String(10 + index).padStart(2, '0')}].`);
     await expect(card.root().getByRole('status').filter({ hasText: /^Opgeslagen$/ }).first()).toBeVisible();
     if (index === 0) {
-      await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'scoring-card.png'), fullPage: true });
+      await page.screenshot({ path: artifactPath(testInfo, 'scoring-card.png'), fullPage: true });
     }
     await card.submit();
     await page.getByRole('link', { name: /Terug naar ronde/ }).click();
@@ -149,7 +148,7 @@ test('four raters score two recordings blind, the coordinator reveals, the meeti
   const agreement = page.getByRole('region', { name: 'Overeenstemming in deze ronde' });
   await expect(agreement.getByRole('rowheader', { name: /ICC\(2,1\)/ })).toBeVisible();
   await expect(agreement.getByRole('columnheader', { name: /Sensitiviteit/ })).toContainText('3 onderdelen, 4 beoordelaars');
-  await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'scoring-meeting.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'scoring-meeting.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Notulen (PDF)' }).click();
   await expect(page.getByRole('heading', { name: 'Notulen intervisie: Intervisie november', level: 1 })).toBeVisible();
@@ -168,7 +167,7 @@ test('four raters score two recordings blind, the coordinator reveals, the meeti
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.topbar')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' })).toBeHidden();
-  const pdf = await page.pdf({ format: 'A4', path: join(shotsDir(testInfo.outputDir), 'scoring-minutes.pdf') });
+  const pdf = await page.pdf({ format: 'A4', path: artifactPath(testInfo, 'scoring-minutes.pdf') });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10_000);
   await page.emulateMedia({ media: 'screen' });

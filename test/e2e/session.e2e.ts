@@ -1,17 +1,12 @@
-import { join } from 'node:path';
-import { expect, test } from './fixtures';
-import { openApp, RaterPickerPage } from './pages/app-page';
+import { expect, test, artifactPath } from './fixtures';
+import { signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 
-const shotsDir = (outputDir: string) => process.env.SESSION_SCREENSHOTS_DIR ?? outputDir;
 
 test('PINs at a shared workstation: start PIN, own PIN, wrong PIN, lock after inactivity, coordinator reset', async ({ page, host }, testInfo) => {
   // The page's clock runs normally but can be moved forward to stand in for ten idle minutes.
   await page.clock.install();
-  await openApp(page, host.url);
-  const picker = new RaterPickerPage(page);
-  await picker.createFirstCoordinator('Anna de Vries', 'AV');
-  await picker.pick('Anna de Vries');
+  const picker = await signInAsFirstCoordinator(page, host.url, 'Anna de Vries', 'AV');
 
   // The coordinator adds Bram with a start PIN.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beoordelaars' }).click();
@@ -51,7 +46,7 @@ test('PINs at a shared workstation: start PIN, own PIN, wrong PIN, lock after in
   await expect(page.getByRole('heading', { name: 'Werkplek vergrendeld' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Gezinnen', level: 1 })).toHaveCount(0);
   await expect(page.getByText('Bram Jansen, voer uw pincode in')).toBeVisible();
-  await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'session-locked.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'session-locked.png'), fullPage: true });
   await picker.unlock('Bram Jansen', '8080');
 
   // "Vergrendelen" (or Ctrl+Shift+L) locks at once; another person can choose "Ik ben iemand anders".
@@ -67,7 +62,7 @@ test('PINs at a shared workstation: start PIN, own PIN, wrong PIN, lock after in
   await reset.getByLabel('Nieuwe startpincode voor Bram Jansen').fill('7171');
   await reset.getByRole('button', { name: 'Pincode opnieuw instellen' }).click();
   await expect(reset.getByRole('status')).toContainText('Nieuwe startpincode voor Bram Jansen is ingesteld');
-  await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'session-raters.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'session-raters.png'), fullPage: true });
   await page.getByRole('button', { name: 'Wissel van beoordelaar' }).click();
   await page.getByRole('list', { name: 'Lijst van beoordelaars' }).getByRole('button', { name: /Bram Jansen/ }).click();
   await picker.enterPin('Bram Jansen', '8080');

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, artifactPath, artifactDir } from './fixtures';
 import type { AppHost } from './app-host';
 import { seedHandbookStory, type HandbookStory } from '../fixtures/trends-seed';
 import { openApp, RaterPickerPage } from './pages/app-page';
@@ -14,7 +14,6 @@ import { FamilyTrendSection } from './pages/trends-family';
 import { TeamPage } from './pages/trends-team';
 
 // Screenshots (and the PDFs rendered to PNG) for people reviewing the screens.
-const shotsDir = (outputDir: string) => process.env.TRENDS_SCREENSHOTS_DIR ?? outputDir;
 
 /** Stops the host, writes the handbook team straight into its database, starts it again. */
 async function seedStory(host: AppHost): Promise<{ url: string; story: HandbookStory }> {
@@ -71,7 +70,7 @@ test('a coordinator opens a family and sees the trend: consensus, labelled means
   await expect(table.getByRole('row').nth(2)).toContainText('geen score');
   await expect(table.getByRole('row').nth(5)).toContainText('blinde ronde');
   await expect(trend.momentTable('moeder Marieke').getByRole('row', { name: /Follow-up/ })).toContainText('1 van 2 opnamen gescoord');
-  await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'trends-family.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'trends-family.png'), fullPage: true });
 
   // Filters: only Bram's scores (no consensus), then back.
   await trend.filters().getByLabel('Beoordelaar').selectOption({ label: 'Bram Jansen (BJ)' });
@@ -83,10 +82,10 @@ test('a coordinator opens a family and sees the trend: consensus, labelled means
   // The PDF report for the clinician.
   const download = await trend.downloadReport();
   expect(download.suggestedFilename()).toMatch(/^OB-26-001_rapport_\d{4}-\d{2}-\d{2}\.pdf$/);
-  const pdf = join(shotsDir(testInfo.outputDir), download.suggestedFilename());
+  const pdf = artifactPath(testInfo, download.suggestedFilename());
   await download.saveAs(pdf);
   expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  renderPdf(pdf, join(shotsDir(testInfo.outputDir), 'trends-family-report'));
+  renderPdf(pdf, artifactPath(testInfo, 'trends-family-report'));
 
   // Click the nameting point: the recording opens.
   await trend.clickPoint(trend.chart('Sensitiviteit', 'moeder Marieke'), 'N 7');
@@ -115,7 +114,7 @@ test('the team overview shows the change with its interval and effect size, phas
   await expect(team.waitingTable().getByRole('row', { name: /OB-26-001/ })).toContainText('in een blinde ronde');
   await expect(team.missingTable().getByRole('row', { name: /OB-26-002/ })).toContainText('geen opname');
   await expect(team.phaseTable().getByRole('row', { name: /Afgesloten/ })).toContainText('1');
-  await page.screenshot({ path: join(shotsDir(testInfo.outputDir), 'trends-team.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath(testInfo, 'trends-team.png'), fullPage: true });
 
   // A filter narrows everything, exports included.
   await team.filters().getByLabel('Rol van de ouder').selectOption({ label: 'Vader' });
@@ -123,7 +122,7 @@ test('the team overview shows the change with its interval and effect size, phas
   await team.filters().getByRole('button', { name: 'Filters wissen' }).click();
   await expect(team.familyCount()).toContainText('4 gezinnen binnen de filters.');
 
-  const out = shotsDir(testInfo.outputDir);
+  const out = artifactDir(testInfo);
   const comma = await team.download('CSV (komma; R, SPSS)');
   expect(comma.suggestedFilename()).toMatch(/^team_scores_\d{4}-\d{2}-\d{2}\.csv$/);
   const commaText = readFileSync(await comma.path(), 'utf8');

@@ -1,6 +1,6 @@
 import { makeClip } from '../fixtures/clips';
 import { expect, test } from './fixtures';
-import { openApp, RaterPickerPage } from './pages/app-page';
+import { signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
 import { RecordingPage } from './pages/recording-page';
@@ -15,10 +15,7 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
     vfrRotated: await makeClip({ durationS: 4, width: 320, height: 240, fps: 30, vcodec: 'h264', acodec: 'aac', container: 'mov', vfr: true, rotation: 90 }),
   };
 
-  await openApp(page, host.url);
-  const picker = new RaterPickerPage(page);
-  await picker.createFirstCoordinator('Carla Smit', 'CS');
-  await picker.pick('Carla Smit');
+  await signInAsFirstCoordinator(page, host.url, 'Carla Smit', 'CS');
   const families = new FamiliesPage(page);
   await families.goto();
   const code = await families.create({ babyBirthMonth: '2026-04', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });

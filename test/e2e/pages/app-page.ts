@@ -41,3 +41,13 @@ export class RaterPickerPage {
     await form.getByRole('button', { name: 'Aanmelden' }).click();
   }
 }
+
+/** A fresh app as its first user meets it: create the first coordinator and sign in as that person. */
+export async function signInAsFirstCoordinator(page: Page, url: string, name: string, initials: string): Promise<RaterPickerPage> {
+  await openApp(page, url);
+  const picker = new RaterPickerPage(page);
+  await expect(page.getByRole('heading', { name: 'Wie bent u?' })).toBeVisible();
+  await picker.createFirstCoordinator(name, initials);
+  await picker.pick(name);
+  return picker;
+}
