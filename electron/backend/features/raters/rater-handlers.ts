@@ -5,7 +5,7 @@ import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
 import { hashSecret } from '../session/secret-hash';
 import { requireNewSecret, secretStates, storeSecret } from '../session/secret-repository';
-import { countActiveCoordinators, countRaters, findRater, insertRater, listRaters, updateRater } from './rater-repository';
+import { countActiveCoordinators, countRaters, findRater, insertRater, requireRater, listRaters, updateRater } from './rater-repository';
 
 function checkStartPin(pin: string, role: RaterRole, field: string): void {
   const problem = secretProblem(pin, role);
@@ -49,8 +49,7 @@ export const raterHandlers: HandlersFor<'raters'> = {
   },
 
   'raters.update': ({ id, ...changes }, ctx) => {
-    const current = findRater(ctx.db, id);
-    if (!current) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).');
+    const current = requireRater(ctx.db, id);
     const losesCoordinator =
       current.role === 'coordinator' && current.active && (changes.role === 'rater' || changes.active === false);
     if (losesCoordinator && countActiveCoordinators(ctx.db) <= 1) {
@@ -67,8 +66,7 @@ export const raterHandlers: HandlersFor<'raters'> = {
   },
 
   'raters.resetPin': async ({ raterId, newPin }, ctx) => {
-    const rater = findRater(ctx.db, raterId);
-    if (!rater) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).');
+    const rater = requireRater(ctx.db, raterId);
     if (rater.id === ctx.actor!.id) {
       throw new AppError('conflict', 'Uw eigen pincode wijzigt u via "Pincode wijzigen"; die vraagt uw huidige pincode.');
     }

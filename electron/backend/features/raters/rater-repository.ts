@@ -1,5 +1,6 @@
 import type { Rater } from '../../../../shared/domain/entities';
 import type { RaterRole } from '../../../../shared/domain/vocabulary';
+import { AppError } from '../../../../shared/api/envelope';
 import type { Db } from '../../db/open-database';
 
 interface RaterRow {
@@ -15,6 +16,13 @@ const toRater = (row: RaterRow): Rater => ({ ...row, active: row.active === 1 })
 export function findRater(db: Db, id: number): Rater | null {
   const row = db.prepare('SELECT id, name, initials, role, active FROM raters WHERE id = ?').get(id) as RaterRow | undefined;
   return row ? toRater(row) : null;
+}
+
+/** The rater, or a Dutch not-found refusal (a profile removed or an id from a stale screen). */
+export function requireRater(db: Db, id: number): Rater {
+  const rater = findRater(db, id);
+  if (!rater) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).');
+  return rater;
 }
 
 export function listRaters(db: Db, includeInactive: boolean): Rater[] {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open-database';
 import { schemaVersionOf } from '../../db/migrations';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
-import { countRaters, findRater } from '../raters/rater-repository';
+import { countRaters, findRater, requireRater } from '../raters/rater-repository';
 import { hashSecret, verifySecret } from './secret-hash';
 import type { SessionLock } from './session-lock';
 import { readOnlyState } from '../../read-only';
@@ -110,8 +110,7 @@ export const sessionHandlers: HandlersFor<'session'> = {
   'session.get': (_input, ctx) => sessionInfo(ctx),
 
   'session.selectRater': async ({ raterId, pin }, ctx) => {
-    const rater = findRater(ctx.db, raterId);
-    if (!rater) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).');
+    const rater = requireRater(ctx.db, raterId);
     if (!rater.active) throw new AppError('forbidden', 'Deze beoordelaar is niet actief.');
     const outcome = await checkSecret(ctx, rater, pin);
     const firstHash = outcome === 'first_secret' ? await hashSecret(pin, ctx.services.session.secretCost) : null;
