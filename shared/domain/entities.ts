@@ -97,6 +97,11 @@ export interface ReadOnlyState {
   restoreStaged: boolean;
 }
 
+/**
+ * Where each thumbnail is: tile i shows time i × intervalS, on sheet floor(i / (columns × rows)),
+ * at cell c = i mod (columns × rows), top-left corner ((c mod columns) × tileWidth,
+ * floor(c / columns) × tileHeight). Cells after `count` are black.
+ */
 export interface SpriteLayout {
   /** Seconds between two thumbnails. */
   intervalS: number;

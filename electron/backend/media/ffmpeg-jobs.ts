@@ -1,6 +1,7 @@
 import ffmpeg from 'fluent-ffmpeg';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import type { SpriteLayout } from '../../../shared/domain/entities';
 import { commitPartial, partialPathFor, removeQuietly } from './atomic-file';
 import { getDefaultBinaries } from './ffmpeg-binaries';
 import { MediaError } from './media-error';
@@ -128,23 +129,6 @@ export function buildProxyJob(probe: MediaProbe, plan: PlaybackPlan, outputPath:
 export function buildPlaybackJob(probe: MediaProbe, plan: PlaybackPlan, outputPath: string, options?: ProxyOptions): FfmpegJob | null {
   if (plan.mode === 'as_is') return null;
   return plan.mode === 'remux' ? buildRemuxJob(probe, plan, outputPath) : buildProxyJob(probe, plan, outputPath, options);
-}
-
-/**
- * Where each thumbnail is: tile i shows time i × intervalS, on sheet floor(i / (columns × rows)),
- * at cell c = i mod (columns × rows), top-left corner ((c mod columns) × tileWidth,
- * floor(c / columns) × tileHeight). Cells after `count` are black. Same shape as the shared
- * domain's SpriteLayout, so it can be stored as is.
- */
-export interface SpriteLayout {
-  intervalS: number;
-  columns: number;
-  /** Rows per sheet. */
-  rows: number;
-  tileWidth: number;
-  tileHeight: number;
-  count: number;
-  sheets: number;
 }
 
 export interface SpriteOptions {
