@@ -63,6 +63,35 @@ describe('media job queue', () => {
     expect(seen.some((job) => job.id === c && job.status === 'running')).toBe(true);
   });
 
+  it('a clip waiting for its first playable version does not wait behind long background work', async () => {
+    const db = t.backend.db;
+    let releaseUpgrade: () => void = () => undefined;
+    const order: string[] = [];
+    const { queue } = queueWith({
+      playable_upgrade: () =>
+        new Promise((resolve) => {
+          order.push('upgrade started');
+          releaseUpgrade = () => resolve(() => void order.push('upgrade done'));
+        }),
+      playable: async (job) => () => void order.push(`playable ${job.id} done`),
+      sprite: async () => () => void order.push('sprite done'),
+    });
+    insertJob(db, { kind: 'playable_upgrade' }, now());
+    queue.start();
+    await waitFor(() => order.includes('upgrade started'));
+    const sprite = insertJob(db, { kind: 'sprite' }, now());
+    const first = insertJob(db, { kind: 'playable' }, now());
+    const second = insertJob(db, { kind: 'playable' }, now());
+    queue.wake();
+    await waitFor(() => findJob(db, second)?.status === 'done');
+    // Both playable versions were made while the upgrade ran; the sprite still waits its turn.
+    expect(order).toEqual(['upgrade started', `playable ${first} done`, `playable ${second} done`]);
+    expect(findJob(db, sprite)?.status).toBe('queued');
+    releaseUpgrade();
+    await queue.whenIdle();
+    expect(order.slice(3)).toEqual(['upgrade done', 'sprite done']);
+  });
+
   it('requeues jobs that were running when the app died, and resumes them', async () => {
     const db = t.backend.db;
     const id = insertJob(db, { kind: 'ok' }, now());

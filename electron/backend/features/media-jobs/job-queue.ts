@@ -23,6 +23,13 @@ export class JobFailure extends Error {
   }
 }
 
+/**
+ * Jobs that make a recording watchable at all. They get a lane of their own next to the ordinary
+ * ones, so a newly imported clip never waits behind long background work (a seek-friendly or
+ * deinterlaced version of another clip can take as long as the clip itself).
+ */
+const EXPRESS_KINDS: ReadonlySet<string> = new Set(['playable']);
+
 const PROGRESS_WRITE_MS = 1000;
 const PROGRESS_EVENT_MS = 200;
 
@@ -31,7 +38,7 @@ const PROGRESS_EVENT_MS = 200;
  * were running resume at the next start. One job failing never stops the others.
  */
 export class JobQueue {
-  private readonly running = new Map<number, AbortController>();
+  private readonly running = new Map<number, { controller: AbortController; kind: string }>();
   private stopping = false;
   private idleWaiters: (() => void)[] = [];
 
@@ -57,12 +64,17 @@ export class JobQueue {
       if (!job) break;
       this.run(job);
     }
+    // The queue orders express kinds first, so the next queued job is express if any is waiting.
+    if (![...this.running.values()].some((job) => EXPRESS_KINDS.has(job.kind))) {
+      const urgent = nextQueuedJob(this.db, [...this.running.keys()]);
+      if (urgent && EXPRESS_KINDS.has(urgent.kind)) this.run(urgent);
+    }
     if (this.running.size === 0) this.resolveIdle();
   }
 
   cancel(id: number): MediaJob | null {
-    const controller = this.running.get(id);
-    if (controller) controller.abort();
+    const running = this.running.get(id);
+    if (running) running.controller.abort();
     else {
       const job = findJob(this.db, id);
       if (job && job.status === 'queued') this.finish(id, { status: 'cancelled', error: 'Geannuleerd.' });
@@ -93,12 +105,12 @@ export class JobQueue {
   /** Stops running jobs without marking them cancelled: they stay `running` and resume at the next start. */
   stop(): void {
     this.stopping = true;
-    for (const controller of this.running.values()) controller.abort();
+    for (const { controller } of this.running.values()) controller.abort();
   }
 
   private run(job: JobRow): void {
     const controller = new AbortController();
-    this.running.set(job.id, controller);
+    this.running.set(job.id, { controller, kind: job.kind });
     setJobState(this.db, job.id, { status: 'running', progress: 0, attempt: true }, new Date().toISOString());
     this.publish(job.id);
 
