@@ -154,6 +154,9 @@ export async function startWebHost({ backend, staticDir, port = 0, token = rando
     const headers = new Headers();
     if (typeof req.headers.range === 'string') headers.set('range', req.headers.range);
     const response = await serve(new Request(new URL(url.pathname, origin), { method: req.method, headers }));
+    // A seek aborts the previous request, often while it was still being answered: nobody would
+    // read or cancel its body then, and the file it opens would stay open until garbage collection.
+    if (res.destroyed || req.socket.destroyed) return void (await response.body?.cancel().catch(() => undefined));
     const outHeaders: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
     response.headers.forEach((value, key) => (outHeaders[key] = value));
     res.writeHead(response.status, outHeaders);
