@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
 import type { Family } from '../../shared/domain/entities';
+import { probeMedia } from '../../electron/backend/media/probe';
 import { makeClip } from '../fixtures/clips';
 import { seedFamily } from './support/seed';
 import { startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
@@ -42,7 +43,8 @@ const libraryFiles = () => {
 
 describe('importing recordings', () => {
   it('imports a playable MP4 as is, stores it once under its hash, and makes sprite and peaks', async () => {
-    const clip = await makeClip({ durationS: 4, width: 320, height: 240, fps: 25, vcodec: 'h264', acodec: 'aac', container: 'mp4' });
+    // A keyframe every half second, as seek-friendly as our own versions: nothing else to make.
+    const clip = await makeClip({ durationS: 4, width: 320, height: 240, fps: 25, vcodec: 'h264', acodec: 'aac', container: 'mp4', keyframeEvery: 12 });
     const recording = await importFile(clip);
     expect(recording).toMatchObject({ playbackPlan: 'as_is', playable: true, fpsNum: 25, fpsDen: 1, width: 320, height: 240 });
     expect(recording.durationMs).toBeGreaterThan(3900);
@@ -80,6 +82,25 @@ describe('importing recordings', () => {
     expect(traversal.status).toBe(404);
     const log = await t.api.call('accessLog.forFamily', { familyId: family.id });
     expect(log.some((e) => e.action === 'recording.play' && e.detail === `opname ${recording.id}`)).toBe(true);
+  });
+
+  it('plays a clip with far-apart keyframes at once and switches to a seek-friendly version made in the background', async () => {
+    const clip = await makeClip({ durationS: 4, width: 320, height: 240, fps: 30, vcodec: 'h264', acodec: 'aac', container: 'mp4' });
+    const recording = await importFile(clip);
+    expect(recording).toMatchObject({ playbackPlan: 'as_is', playable: true, mediaVersion: 'original' });
+    expect(recording.planReason).toMatch(/om de 4 seconden een sleutelbeeld.*op de achtergrond/);
+    await t.backend.services.jobs.whenIdle();
+    const ready = await t.api.call('recordings.get', { id: recording.id });
+    expect(ready.jobs.map((job) => [job.kind, job.status]).sort()).toEqual([
+      ['peaks', 'done'],
+      ['playable_upgrade', 'done'],
+      ['sprite', 'done'],
+    ]);
+    expect(ready.mediaVersion).not.toBe('original');
+    const served = await t.backend.media.serveMedia(new Request(`http://x/media/${recording.id}`));
+    const proxy = join(t.dataDir, 'library', libraryFiles().find((f) => f.includes('playable'))!);
+    expect(Number(served.headers.get('content-length'))).toBe(statSync(proxy).size);
+    expect((await probeMedia(proxy)).video!.keyframeGapS).toBeLessThanOrEqual(0.25);
   });
 
   it('remuxes an AVCHD-like .MTS (interlaced H.264 + AC-3) to watch at once, then replaces it with a deinterlaced version', async () => {

@@ -23,9 +23,10 @@ const FPS = 25;
 /**
  * A 10 s clip whose every frame is a flat grey of brightness = its frame number (0…249), with a
  * tone: decoding one pixel per frame of an export tells exactly which source frame it shows.
+ * Keyframes every 12 frames, so it plays as is (no seek-friendly version replaces it).
  */
 async function makeRampClip(): Promise<string> {
-  const path = join(CLIP_CACHE_DIR, 'ramp-160x120-25-10s-v1.mp4');
+  const path = join(CLIP_CACHE_DIR, 'ramp-160x120-25-10s-v2.mp4');
   if (existsSync(path)) return path;
   await mkdir(CLIP_CACHE_DIR, { recursive: true });
   const partial = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
@@ -36,7 +37,7 @@ async function makeRampClip(): Promise<string> {
       '-nostdin', '-loglevel', 'error', '-y',
       '-f', 'lavfi', '-i', `color=c=gray:s=160x120:r=${FPS}:d=10,format=yuv420p,geq=lum=N:cb=128:cr=128`,
       '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=10',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '8', '-pix_fmt', 'yuv420p', '-g', '25',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '8', '-pix_fmt', 'yuv420p', '-g', '12',
       '-c:a', 'aac', '-ac', '2', '-movflags', '+faststart', '-f', 'mp4', `file:${partial}`,
     ],
     { timeoutMs: 60_000 },

@@ -72,6 +72,7 @@ const probe: MediaProbe = {
     interlaced: false,
     pixelFormat: 'yuv420p',
     bitDepth: 8,
+    keyframeGapS: null,
   },
   audio: { index: 1, codec: 'aac', channels: 2, sampleRate: 48000, channelLayout: 'stereo' },
 };

@@ -40,6 +40,7 @@ const baseVideo: VideoStreamInfo = {
   interlaced: false,
   pixelFormat: 'yuv420p',
   bitDepth: 8,
+  keyframeGapS: null,
 };
 function probe(video: Partial<VideoStreamInfo> = {}, extra: Partial<MediaProbe> = {}): MediaProbe {
   return {
@@ -74,7 +75,7 @@ describe('job builders', () => {
     expect(job.args.filter((a) => a === '-map')).toHaveLength(2);
   });
 
-  it('proxy: deinterlace, constant rate, downscale, half-second keyframes, stereo AAC', () => {
+  it('proxy: deinterlace, constant rate, downscale, quarter-second keyframes for fast decoding, stereo AAC', () => {
     const source = probe({ codec: 'hevc', interlaced: true, fieldOrder: 'tt', variableFrameRate: true, frameRate: rate(2986, 100), width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160 });
     const plan = planPlayback(source);
     const job = buildProxyJob(source, plan, '/out/p.mp4');
@@ -82,11 +83,12 @@ describe('job builders', () => {
     expect(filters).toEqual([
       'bwdif=mode=send_frame:parity=auto:deint=all',
       'fps=30000/1001',
-      'scale=w=1920:h=1080:force_original_aspect_ratio=decrease:force_divisible_by=2',
+      'scale=w=1280:h=720:force_original_aspect_ratio=decrease:force_divisible_by=2',
       'format=yuv420p',
     ]);
     expect(valueAfter(job.args, '-vcodec')).toBe('libx264');
-    expect([valueAfter(job.args, '-g'), valueAfter(job.args, '-keyint_min'), valueAfter(job.args, '-sc_threshold')]).toEqual(['14', '14', '0']);
+    expect([valueAfter(job.args, '-g'), valueAfter(job.args, '-keyint_min'), valueAfter(job.args, '-sc_threshold')]).toEqual(['7', '7', '0']);
+    expect(valueAfter(job.args, '-tune')).toBe('fastdecode');
     expect(valueAfter(job.args, '-pix_fmt')).toBe('yuv420p');
     expect(valueAfter(job.args, '-acodec')).toBe('aac');
     expect(valueAfter(job.args, '-ac')).toBe('2');
@@ -96,7 +98,7 @@ describe('job builders', () => {
   it('proxy of a portrait phone clip keeps the portrait box and has no audio flags without audio', () => {
     const source = probe({ codec: 'hevc', rotation: 90, width: 3840, height: 2160, displayWidth: 2160, displayHeight: 3840 }, { audio: null });
     const job = buildProxyJob(source, planPlayback(source), '/out/p.mp4');
-    expect(valueAfter(job.args, '-filter:v')).toContain('scale=w=1080:h=1920');
+    expect(valueAfter(job.args, '-filter:v')).toContain('scale=w=720:h=1280');
     expect(job.args).toContain('-an');
     expect(job.args).not.toContain('-acodec');
   });

@@ -22,6 +22,7 @@ const video: VideoStreamInfo = {
   interlaced: false,
   pixelFormat: 'yuv420p',
   bitDepth: 8,
+  keyframeGapS: null,
 };
 const aac: AudioStreamInfo = { index: 1, codec: 'aac', channels: 2, sampleRate: 48000, channelLayout: 'stereo' };
 
@@ -64,6 +65,30 @@ describe('planPlayback: as is', () => {
   });
 });
 
+describe('planPlayback: a seek-friendly version for far-apart keyframes', () => {
+  it('plays a phone clip with a keyframe a second at once and makes a proxy with quarter-second keyframes afterwards', () => {
+    const plan = planPlayback(probe({ video: { keyframeGapS: 1, rotation: 90, displayWidth: 1080, displayHeight: 1920 } }));
+    expect(plan).toMatchObject({ mode: 'as_is', audio: 'copy' });
+    expect(plan.upgrade).toMatchObject({ mode: 'proxy', audio: 'aac', deinterlace: false, constantFrameRate: null, outputFrameRate: rate(25), rotation: 90 });
+    expect(plan.reason).toContain('om de 1 seconde een sleutelbeeld');
+    expect(plan.reason).toContain('op de achtergrond');
+  });
+
+  it('does the same after a remux, and leaves 15-frame camcorder GOPs and unknown spacing alone', () => {
+    const mts = { container: { family: 'mpegts' as const }, audio: { codec: 'ac3' } };
+    expect(planPlayback(probe({ ...mts, video: { keyframeGapS: 4.2 } })).upgrade?.reason).toContain('om de 4,2 seconden een sleutelbeeld');
+    expect(planPlayback(probe({ ...mts, video: { keyframeGapS: 0.5 } })).upgrade).toBeUndefined();
+    expect(planPlayback(probe({ video: { keyframeGapS: 0.6 } })).upgrade).toBeUndefined();
+    expect(planPlayback(probe({ video: { keyframeGapS: null } })).upgrade).toBeUndefined();
+  });
+
+  it('makes no second proxy of a file that is proxied anyway', () => {
+    const plan = planPlayback(probe({ video: { codec: 'hevc', keyframeGapS: 8 } }));
+    expect(plan.mode).toBe('proxy');
+    expect(plan.upgrade).toBeUndefined();
+  });
+});
+
 describe('planPlayback: remux', () => {
   it('re-wraps H.264 from MTS and converts AC-3 to AAC', () => {
     const plan = planPlayback(probe({ container: { family: 'mpegts', formatName: 'mpegts', majorBrand: null, moovBeforeMdat: null }, audio: { codec: 'ac3' } }));
@@ -89,7 +114,7 @@ describe('planPlayback: remux', () => {
 describe('planPlayback: proxy', () => {
   it('encodes HEVC', () => {
     const plan = planPlayback(probe({ video: { codec: 'hevc' } }));
-    expect(plan).toMatchObject({ mode: 'proxy', audio: 'aac', deinterlace: false, constantFrameRate: null, downscale: false });
+    expect(plan).toMatchObject({ mode: 'proxy', audio: 'aac', deinterlace: false, constantFrameRate: null, downscale: true });
     expect(plan.reason).toContain('HEVC (H.265)');
   });
 
@@ -111,7 +136,7 @@ describe('planPlayback: proxy', () => {
     const plan = planPlayback(
       probe({ container: { family: 'mov' }, video: { variableFrameRate: true, frameRate: rate(2910, 89), baseFrameRate: rate(60), rotation: 90, displayWidth: 1080, displayHeight: 1920 } }),
     );
-    expect(plan).toMatchObject({ mode: 'proxy', constantFrameRate: rate(30), outputFrameRate: rate(30), rotation: 90, downscale: false });
+    expect(plan).toMatchObject({ mode: 'proxy', constantFrameRate: rate(30), outputFrameRate: rate(30), rotation: 90, downscale: true });
     expect(plan.reason).toMatch(/wisselt \(wordt constant 30 beelden per seconde\).*rechtop/);
   });
 
@@ -119,10 +144,17 @@ describe('planPlayback: proxy', () => {
     expect(planPlayback(probe({ video: { pixelFormat: 'yuv422p10le', bitDepth: 10 } })).mode).toBe('proxy');
   });
 
-  it('scales down video larger than full HD, in either orientation', () => {
+  it('scales proxies down to 720p, in either orientation', () => {
     expect(planPlayback(probe({ video: { codec: 'hevc', width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160 } })).downscale).toBe(true);
-    expect(planPlayback(probe({ video: { codec: 'hevc', width: 2160, height: 3840, displayWidth: 2160, displayHeight: 3840 } })).downscale).toBe(true);
-    expect(planPlayback(probe({ video: { codec: 'hevc', width: 1080, height: 1920, displayWidth: 1080, displayHeight: 1920 } })).downscale).toBe(false);
+    expect(planPlayback(probe({ video: { codec: 'hevc', width: 1080, height: 1920, displayWidth: 1080, displayHeight: 1920 } })).downscale).toBe(true);
+    expect(planPlayback(probe({ video: { codec: 'hevc', width: 720, height: 1280, displayWidth: 720, displayHeight: 1280 } })).downscale).toBe(false);
+    expect(planPlayback(probe({ video: { codec: 'hevc', width: 1280, height: 720, displayWidth: 1280, displayHeight: 720 } })).reason).not.toContain('verkleind');
+    expect(planPlayback(probe({ video: { codec: 'hevc' } })).reason).toContain('verkleind tot maximaal 1280×720');
+  });
+
+  it('deinterlaces 4K interlaced video at once: a remux of it would not play smoothly', () => {
+    const plan = planPlayback(probe({ video: { interlaced: true, fieldOrder: 'tt', width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160 } }));
+    expect(plan).toMatchObject({ mode: 'proxy', deinterlace: true, downscale: true });
   });
 
   it('keeps a silent proxy silent', () => {

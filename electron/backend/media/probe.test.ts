@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MediaError } from './media-error';
-import { inputUrl, interpretProbe, isFaststart, isVariableFrameRate, parseRational, probeMedia, readTopLevelBoxes } from './probe';
+import { inputUrl, interpretProbe, isFaststart, isVariableFrameRate, longestKeyframeGap, parseRational, probeMedia, readTopLevelBoxes } from './probe';
 
 const dir = mkdtempSync(join(tmpdir(), 'afstemming-probe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +67,14 @@ describe('interpretProbe', () => {
     expect(interpretProbe(ffprobeJson(h264, null, jittery), context).video!.variableFrameRate).toBe(true);
   });
 
+  it('measures the distance between keyframes in the sample, in seconds of the stream time base', () => {
+    // 25 fps at 1/12800: a keyframe every 12 frames (0.48 s), then every 50 (2 s).
+    const packets = Array.from({ length: 125 }, (_, i) => ({ stream_index: 0, pts: i * 512, flags: (i < 50 ? i % 12 === 0 : (i - 48) % 50 === 0) ? 'K__' : '___' }));
+    const video = interpretProbe(ffprobeJson({ ...h264, time_base: '1/12800' }, null, packets), context).video!;
+    expect(video.keyframeGapS).toBe(2);
+    expect(interpretProbe(ffprobeJson(h264, null, packets), context).video!.keyframeGapS).toBeNull();
+  });
+
   it('does not crash on nonsense', () => {
     const probe = interpretProbe({ streams: 'x', format: null }, context);
     expect(probe).toMatchObject({ durationMs: null, video: null, audio: null, container: { family: 'other' } });
@@ -90,6 +98,15 @@ describe('isVariableFrameRate', () => {
   it('sees frames dropped unevenly', () => {
     const pts = [0, 1, 2, 4, 5, 7, 8, 9, 11, 12, 14, 15, 16, 18, 19, 21, 22, 23, 25].map((n) => n * 1000);
     expect(isVariableFrameRate(null, null, pts)).toBe(true);
+  });
+});
+
+describe('longestKeyframeGap', () => {
+  it('counts the stretch after the last keyframe: one keyframe in five seconds means at least five', () => {
+    const all = Array.from({ length: 151 }, (_, i) => i * 3000);
+    expect(longestKeyframeGap([0], all, 1 / 90000)).toBe(5);
+    expect(longestKeyframeGap([0, 45000, 90000, 135000, 180000], all.slice(0, 61), 1 / 90000)).toBe(0.5);
+    expect(longestKeyframeGap([], all, 1 / 90000)).toBeNull();
   });
 });
 

@@ -44,6 +44,12 @@ export interface VideoStreamInfo {
   interlaced: boolean;
   pixelFormat: string | null;
   bitDepth: number | null;
+  /**
+   * Longest distance between keyframes in the sampled first seconds (a lower bound when the
+   * sample holds only one); null when nothing was sampled. A seek decodes from the keyframe before
+   * the target, so long distances make seeking and frame steps slow.
+   */
+  keyframeGapS: number | null;
 }
 
 export interface AudioStreamInfo {
@@ -119,7 +125,7 @@ export async function probeMedia(path: string, options: ProbeOptions = {}): Prom
       ...SAFE_INPUT_OPTIONS,
       '-print_format', 'json',
       '-show_format', '-show_streams',
-      '-show_entries', 'packet=stream_index,pts',
+      '-show_entries', 'packet=stream_index,pts,flags',
       '-read_intervals', `%+${sampleSeconds}`,
       '-i', inputUrl(absolute),
     ],
@@ -306,7 +312,9 @@ function interpretVideo(stream: Json, packets: Json[]): VideoStreamInfo {
   const fieldOrder: FieldOrder = FIELD_ORDERS.find((order) => order === rawFieldOrder) ?? 'unknown';
   const pixelFormat = asString(stream.pix_fmt);
   const bitsPerRawSample = asNumber(stream.bits_per_raw_sample);
-  const pts = packets.filter((p) => asNumber(p.stream_index) === index).map((p) => asNumber(p.pts)).filter((v): v is number => v !== null);
+  const own = packets.filter((p) => asNumber(p.stream_index) === index);
+  const pts = own.map((p) => asNumber(p.pts)).filter((v): v is number => v !== null);
+  const keyframePts = own.filter((p) => asString(p.flags)?.startsWith('K')).map((p) => asNumber(p.pts)).filter((v): v is number => v !== null);
 
   return {
     index,
@@ -325,7 +333,26 @@ function interpretVideo(stream: Json, packets: Json[]): VideoStreamInfo {
     interlaced: fieldOrder !== 'progressive' && fieldOrder !== 'unknown',
     pixelFormat,
     bitDepth: bitsPerRawSample ?? (pixelFormat ? bitDepthOf(pixelFormat) : null),
+    keyframeGapS: longestKeyframeGap(keyframePts, pts, parseTimeBase(stream.time_base)),
   };
+}
+
+function parseTimeBase(value: unknown): number | null {
+  const match = typeof value === 'string' ? /^(\d+)\/(\d+)$/.exec(value) : null;
+  return match && Number(match[1]) > 0 && Number(match[2]) > 0 ? Number(match[1]) / Number(match[2]) : null;
+}
+
+/**
+ * The longest keyframe-to-keyframe distance in the sample, in seconds. The stretch after the last
+ * sampled keyframe counts too: with a single keyframe in five seconds the distance is at least that.
+ */
+export function longestKeyframeGap(keyframePts: number[], allPts: number[], timeBase: number | null): number | null {
+  if (timeBase === null || keyframePts.length === 0 || allPts.length === 0) return null;
+  const keys = [...new Set(keyframePts)].sort((a, b) => a - b);
+  const lastPts = allPts.reduce((a, b) => Math.max(a, b), -Infinity);
+  let longest = Math.max(0, lastPts - keys[keys.length - 1]!);
+  for (let i = 1; i < keys.length; i += 1) longest = Math.max(longest, keys[i]! - keys[i - 1]!);
+  return Math.round(longest * timeBase * 1000) / 1000;
 }
 
 function bitDepthOf(pixelFormat: string): number {

@@ -171,7 +171,7 @@ export const en: Dictionary = {
   jobs: {
     title: 'Jobs',
     none: 'No running jobs.',
-    kinds: { playable: 'Playable version', sprite: 'Thumbnails', peaks: 'Waveform', fragment_clip: 'Fragment as video', reel: 'Feedback reel' },
+    kinds: { playable: 'Playable version', playable_upgrade: 'Better playback version', sprite: 'Thumbnails', peaks: 'Waveform', fragment_clip: 'Fragment as video', reel: 'Feedback reel' },
     status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
     timeLeft: '{{time}} left',
     cancel: 'Cancel',

@@ -169,7 +169,7 @@ export const nl = {
   jobs: {
     title: 'Taken',
     none: 'Geen lopende taken.',
-    kinds: { playable: 'Afspeelbare versie', sprite: 'Miniaturen', peaks: 'Geluidsgolf', fragment_clip: 'Fragment als video', reel: 'Feedbackfilm' },
+    kinds: { playable: 'Afspeelbare versie', playable_upgrade: 'Betere afspeelversie', sprite: 'Miniaturen', peaks: 'Geluidsgolf', fragment_clip: 'Fragment als video', reel: 'Feedbackfilm' },
     status: { queued: 'In de wachtrij', running: 'Bezig', done: 'Klaar', failed: 'Mislukt', cancelled: 'Geannuleerd' },
     timeLeft: 'nog {{time}}',
     cancel: 'Annuleren',

@@ -33,6 +33,11 @@ export class RecordingPage {
     return this.page.getByRole('region', { name: 'Afspelen' });
   }
 
+  /** Until the better version made in the background (deinterlaced or seek-friendly) has replaced the first. */
+  async waitForBackgroundVersion(timeoutMs = 120_000): Promise<void> {
+    await expect(this.decision().getByRole('group', { name: /Betere afspeelversie/ })).toHaveCount(0, { timeout: timeoutMs });
+  }
+
   frameNumber(): Locator {
     return this.page.getByTestId('frame-number');
   }

@@ -55,6 +55,14 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
   const [loopRange, setLoopRange] = useState<{ startMs: number; endMs: number } | null>(null);
   const [pendingLoopStart, setPendingLoopStart] = useState<number | null>(null);
   const [ready, setReady] = useState(false);
+  // A better version made in the background (seek-friendly, deinterlaced) arrives as a new `src`.
+  // It replaces the one on screen only while nothing plays, so a rater marking fragments during
+  // playback is never interrupted, and it continues at the same moment.
+  const [activeSrc, setActiveSrc] = useState(src);
+  const handoverMs = useRef<number | null>(null);
+  useEffect(() => {
+    if (src !== activeSrc && paused) setActiveSrc(src);
+  }, [src, activeSrc, paused]);
   // The timestamp of the frame actually on screen (requestVideoFrameCallback), exposed for tests.
   const [presentedTime, setPresentedTime] = useState<number | null>(null);
   const totalFrames = frameCount(durationMs, rate);
@@ -98,7 +106,7 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
       playbackRates: [],
       controlBar: { pictureInPictureToggle: false, remainingTimeDisplay: false, playbackRateMenuButton: false },
       userActions: { hotkeys: false, doubleClick: true },
-      sources: [{ src, type: 'video/mp4' }],
+      sources: [{ src: activeSrc, type: 'video/mp4' }],
     });
     player.current = instance;
     const tech = instance.el().querySelector('video')!;
@@ -132,7 +140,9 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
     tech.addEventListener(
       'loadedmetadata',
       () => {
-        if (initialPositionMs > 0) tech.currentTime = initialPositionMs / 1000;
+        const startMs = handoverMs.current ?? initialPositionMs;
+        handoverMs.current = null;
+        if (startMs > 0) tech.currentTime = startMs / 1000;
         setReady(true);
       },
       { once: true },
@@ -145,13 +155,15 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
       window.clearInterval(saver);
       tech.cancelVideoFrameCallback(frameCallback);
       savePosition.current?.(Math.round(tech.currentTime * 1000));
+      handoverMs.current = tech.currentTime * 1000;
+      setReady(false);
       instance.dispose();
       player.current = null;
       video.current = null;
     };
     // The player is made once per source; position and rate changes must not recreate it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [src]);
+  }, [activeSrc]);
 
   const run = useCallback(
     (action: PlayerAction) => {
