@@ -1,5 +1,5 @@
 import { makeClip } from '../fixtures/clips';
-import { expect, test } from './fixtures';
+import { artifactPath, expect, test } from './fixtures';
 import { signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
@@ -7,7 +7,7 @@ import { RecordingPage } from './pages/recording-page';
 
 test.describe.configure({ timeout: 240_000 });
 
-test('a rater imports the four kinds of clips teams film, sees progress, plays and steps frame by frame', async ({ page, host }) => {
+test('a rater imports the four kinds of clips teams film, sees progress, plays and steps frame by frame', async ({ page, host }, testInfo) => {
   const clips = {
     phone: await makeClip({ durationS: 4, width: 320, height: 240, fps: 30, vcodec: 'h264', acodec: 'aac', container: 'mp4' }),
     camcorder: await makeClip({ durationS: 4, width: 640, height: 360, fps: 25, vcodec: 'h264', acodec: 'ac3', container: 'mts', interlaced: true }),
@@ -36,6 +36,7 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
     if (kind === 'phone') {
       // x264's default of one keyframe in 250 frames: it plays at once, a seek-friendly version follows.
       await expect(recording.decision()).toContainText(/op de achtergrond een versie gemaakt waarin dat snel gaat/);
+      await page.screenshot({ path: artifactPath(testInfo, 'video-phone-clip.png'), fullPage: true });
     } else {
       // A job that makes the playable version shows its progress (or has already finished).
       await expect(recording.decision().getByRole('group', { name: /Afspeelbare versie/ })).toBeVisible();
@@ -52,7 +53,6 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
   await page.getByRole('list', { name: 'Opnamen' }).getByRole('link').first().click();
   await recording.waitUntilPlayable();
   await recording.waitForBackgroundVersion();
-  await recording.waitUntilPlayable();
   for (let step = 1; step <= 5; step += 1) {
     await page.keyboard.press('ArrowRight');
     await expect(recording.frameNumber()).toHaveText(`Beeld ${step}`);
@@ -73,6 +73,7 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
     await bar.hover({ position: { x: box.width / 3, y: box.height / 2 } });
     await bar.hover({ position: { x: box.width / 2, y: box.height / 2 } });
     await expect(page.getByTestId('scrub-preview').locator('.scrubber-thumb')).toBeVisible({ timeout: 2000 });
+    await page.screenshot({ path: artifactPath(testInfo, 'video-scrub-thumbnail.png') });
   }).toPass({ timeout: 30_000 });
 
   // The position is remembered per recording.

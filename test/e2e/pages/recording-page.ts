@@ -33,9 +33,11 @@ export class RecordingPage {
     return this.page.getByRole('region', { name: 'Afspelen' });
   }
 
-  /** Until the better version made in the background (deinterlaced or seek-friendly) has replaced the first. */
+  /** Until the version made in the background has replaced the original file in the player. */
   async waitForBackgroundVersion(timeoutMs = 120_000): Promise<void> {
     await expect(this.decision().getByRole('group', { name: /Betere afspeelversie/ })).toHaveCount(0, { timeout: timeoutMs });
+    await expect(this.player().locator('video')).toHaveAttribute('src', /[?&]v=(?!original$)[^&]+$/, { timeout: timeoutMs });
+    await this.waitUntilPlayable(timeoutMs);
   }
 
   frameNumber(): Locator {
