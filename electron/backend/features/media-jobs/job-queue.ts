@@ -59,15 +59,13 @@ export class JobQueue {
   /** Starts queued jobs while there is room; called after every change that may have queued one. */
   wake(): void {
     if (this.stopping || !this.db.open) return;
-    while (this.running.size < this.concurrency) {
+    for (;;) {
+      // The queue orders express kinds first, so the next queued job is express if any is waiting.
       const job = nextQueuedJob(this.db, [...this.running.keys()]);
       if (!job) break;
+      const expressLaneFree = EXPRESS_KINDS.has(job.kind) && ![...this.running.values()].some((running) => EXPRESS_KINDS.has(running.kind));
+      if (this.running.size >= this.concurrency && !expressLaneFree) break;
       this.run(job);
-    }
-    // The queue orders express kinds first, so the next queued job is express if any is waiting.
-    if (![...this.running.values()].some((job) => EXPRESS_KINDS.has(job.kind))) {
-      const urgent = nextQueuedJob(this.db, [...this.running.keys()]);
-      if (urgent && EXPRESS_KINDS.has(urgent.kind)) this.run(urgent);
     }
     if (this.running.size === 0) this.resolveIdle();
   }
