@@ -333,13 +333,8 @@ function interpretVideo(stream: Json, packets: Json[]): VideoStreamInfo {
     interlaced: fieldOrder !== 'progressive' && fieldOrder !== 'unknown',
     pixelFormat,
     bitDepth: bitsPerRawSample ?? (pixelFormat ? bitDepthOf(pixelFormat) : null),
-    keyframeGapS: longestKeyframeGap(keyframePts, pts, parseTimeBase(stream.time_base)),
+    keyframeGapS: longestKeyframeGap(keyframePts, pts, parseRational(stream.time_base)?.fps ?? null),
   };
-}
-
-function parseTimeBase(value: unknown): number | null {
-  const match = typeof value === 'string' ? /^(\d+)\/(\d+)$/.exec(value) : null;
-  return match && Number(match[1]) > 0 && Number(match[2]) > 0 ? Number(match[1]) / Number(match[2]) : null;
 }
 
 /**
