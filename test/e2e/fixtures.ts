@@ -18,10 +18,10 @@ export { expect };
  * Where a test keeps the screenshots and PDFs someone looks at: its own output folder, or one
  * folder for all of them with E2E_SCREENSHOTS_DIR (to review a whole run's pictures at once).
  */
-export function artifactPath(testInfo: TestInfo, name: string): string {
-  return join(process.env.E2E_SCREENSHOTS_DIR ?? testInfo.outputDir, name);
-}
-
 export function artifactDir(testInfo: TestInfo): string {
   return process.env.E2E_SCREENSHOTS_DIR ?? testInfo.outputDir;
+}
+
+export function artifactPath(testInfo: TestInfo, name: string): string {
+  return join(artifactDir(testInfo), name);
 }
