@@ -75,7 +75,7 @@ export interface ProxyOptions {
 
 /**
  * Keyframe spacing of proxies: four per second, so a seek decodes at most a quarter second of
- * 1080p. Together with x264's fastdecode tuning (CAVLC, no deblocking or weighted prediction: the
+ * video. Together with x264's fastdecode tuning (CAVLC, no deblocking or weighted prediction: the
  * decoder does less per frame) this took the p95 of 200 random seeks in Chromium on 1080p30 from
  * 127 ms (a keyframe every half second, default tuning) to 91 ms, for ~25% more bytes.
  */
@@ -144,7 +144,7 @@ export interface SpriteOptions {
   maxRows?: number;
   /**
    * Decode keyframes only: many times faster, each tile then shows the nearest keyframe. Exact
-   * enough on proxies (a keyframe every half second), coarse on camera files (up to several seconds).
+   * enough on proxies (a keyframe every quarter second), coarse on camera files (up to several seconds).
    */
   keyframesOnly?: boolean;
 }

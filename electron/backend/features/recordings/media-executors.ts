@@ -76,7 +76,7 @@ export function mediaJobExecutors({ db, library }: { db: Db; library: MediaLibra
     sprite: async (job, { signal, onProgress }) => {
       const sha256 = subject(job);
       const original = storedProbe(db, library, sha256);
-      // Thumbnails from the playable version when there is one: a keyframe every second makes them exact and fast.
+      // Thumbnails from the playable version when there is one: a keyframe every quarter second makes them exact and fast.
       const playable = db.prepare(`SELECT file_name, meta_json FROM media_derivatives WHERE media_sha256 = ? AND kind = 'playable'`).get(sha256) as
         | { file_name: string; meta_json: string }
         | undefined;
@@ -86,7 +86,7 @@ export function mediaJobExecutors({ db, library }: { db: Db; library: MediaLibra
         ? { ...original, path: library.derived(playable.file_name), video: original.video && (baked ? { ...original.video, rotation: 0 as const } : original.video) }
         : original;
       const { job: ffmpegJob, layout } = buildSpriteJob(probe, (sheet) => library.derived(`${sha256}-sprite-${sheet}.jpg`), {
-        // Our own playable versions have a keyframe every second, so keyframes are enough and fast;
+        // Our own playable versions have a keyframe every quarter second, so keyframes are enough and fast;
         // camera originals can have long or odd keyframe intervals, so decode them fully.
         keyframesOnly: Boolean(playable),
       });
