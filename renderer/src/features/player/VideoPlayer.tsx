@@ -69,10 +69,14 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
   const savePosition = useRef(onPositionSave);
   savePosition.current = onPositionSave;
 
+  // While a new version loads, its element knows no position yet: the handover position is where
+  // the player is, and a seek in that moment moves it (loadedmetadata applies the latest).
+  const positionSeconds = useCallback(() => (handoverMs.current !== null ? handoverMs.current / 1000 : (video.current?.currentTime ?? 0)), []);
   const seekSeconds = useCallback((seconds: number) => {
     const el = video.current;
     if (!el) return;
     const clamped = Math.min(Math.max(0, seconds), Math.max(0, durationMs / 1000 - 0.001));
+    if (handoverMs.current !== null) handoverMs.current = clamped * 1000;
     el.currentTime = clamped;
   }, [durationMs]);
 
@@ -154,8 +158,8 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
     return () => {
       window.clearInterval(saver);
       tech.cancelVideoFrameCallback(frameCallback);
-      savePosition.current?.(Math.round(tech.currentTime * 1000));
-      handoverMs.current = tech.currentTime * 1000;
+      handoverMs.current = positionSeconds() * 1000;
+      savePosition.current?.(Math.round(handoverMs.current));
       setReady(false);
       instance.dispose();
       player.current = null;
@@ -169,7 +173,7 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
     (action: PlayerAction) => {
       const el = video.current;
       if (!el) return;
-      const currentFrame = frameAtSeconds(el.currentTime, rate);
+      const currentFrame = frameAtSeconds(positionSeconds(), rate);
       switch (action) {
         case 'playPause':
           if (el.paused) void el.play();
@@ -193,16 +197,16 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
           seekFrame(currentFrame + 1);
           break;
         case 'back1':
-          seekSeconds(el.currentTime - 1);
+          seekSeconds(positionSeconds() - 1);
           break;
         case 'forward1':
-          seekSeconds(el.currentTime + 1);
+          seekSeconds(positionSeconds() + 1);
           break;
         case 'back5':
-          seekSeconds(el.currentTime - 5);
+          seekSeconds(positionSeconds() - 5);
           break;
         case 'forward5':
-          seekSeconds(el.currentTime + 5);
+          seekSeconds(positionSeconds() + 5);
           break;
         case 'slower':
         case 'faster': {
@@ -213,11 +217,11 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
           break;
         }
         case 'loopStart':
-          setPendingLoopStart(el.currentTime * 1000);
+          setPendingLoopStart(positionSeconds() * 1000);
           break;
         case 'loopEnd': {
           const start = pendingLoopStart ?? 0;
-          const end = el.currentTime * 1000;
+          const end = positionSeconds() * 1000;
           if (end > start) applyLoop({ startMs: start, endMs: end });
           break;
         }
@@ -227,7 +231,7 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
           break;
       }
     },
-    [applyLoop, durationMs, pendingLoopStart, rate, seekFrame, seekSeconds],
+    [applyLoop, durationMs, pendingLoopStart, positionSeconds, rate, seekFrame, seekSeconds],
   );
 
   useEffect(() => {
@@ -250,13 +254,13 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
         video.current?.pause();
         seekFrame(frameAtSeconds(ms / 1000, rate));
       },
-      currentMs: () => (video.current?.currentTime ?? 0) * 1000,
-      currentFrame: () => frameAtSeconds(video.current?.currentTime ?? 0, rate),
+      currentMs: () => positionSeconds() * 1000,
+      currentFrame: () => frameAtSeconds(positionSeconds(), rate),
       setLoop: applyLoop,
       play: () => void video.current?.play(),
       pause: () => video.current?.pause(),
     });
-  }, [applyLoop, onReady, rate, ready, seekFrame]);
+  }, [applyLoop, onReady, positionSeconds, rate, ready, seekFrame]);
 
   const button = (action: PlayerAction, label: string, text: string) => (
     <button type="button" className="player-button" aria-label={label} title={`${label} (${SHORTCUTS[action].label})`} onClick={() => run(action)}>
