@@ -35,7 +35,9 @@ async function openRecording(page: Page, url: string, clip: string): Promise<Rec
 }
 
 test('with the keyboard alone a rater marks and tags ten moments while the clip plays, fixes two, flags three and gets the feedback reel', async ({ page, host }) => {
-  const clip = await makeClip({ durationS: 20, width: 320, height: 240, fps: 25, vcodec: 'h264', acodec: 'aac', container: 'mp4' });
+  // Long enough that ten marks fit while the import's background jobs (waveform, thumbnails, a seek-friendly
+  // version: its keyframes are ten seconds apart) still share the two cores with the browser.
+  const clip = await makeClip({ durationS: 40, width: 320, height: 240, fps: 25, vcodec: 'h264', acodec: 'aac', container: 'mp4' });
   await openRecording(page, host.url, clip);
   const fragments = new FragmentsPage(page);
   await expect(fragments.myFragments()).toHaveCount(0);
