@@ -16,7 +16,9 @@ import { handlers } from './handlers';
 import { MediaLibrary } from './media-library';
 import { openDamagedDatabase, type DatabaseDamage } from './read-only';
 import type { BackendPorts, BackendServices } from './services';
-import { SessionLock } from './features/session/session-lock';
+import { SessionRegistry } from './features/session/session-registry';
+import { MeetingService } from './features/meeting-live/live-meeting';
+import { appendAccess } from './features/access-log/access-log-repository';
 import { DEFAULT_LOCK_AFTER_MINUTES } from '../../shared/domain/pin-rules';
 
 export interface BackendOptions {
@@ -36,6 +38,8 @@ export interface BackendOptions {
   /** Tests only: a clock to let time pass, and a cheaper PIN hash cost (log2 N) to stay fast. */
   clock?: () => number;
   secretCost?: number;
+  /** The intervisie on the network: its port (0 = any free one, for tests) and extra loopback addresses to offer (tests on one machine). */
+  meeting?: { port?: number; extraAddresses?: string[]; maxDurationMs?: number };
 }
 
 export interface Backend {
@@ -46,6 +50,12 @@ export interface Backend {
   services: BackendServices;
   /** Streaming endpoints (upload, media with ranges) that both transports mount. */
   media: MediaTransport;
+  /** Locks every window and tab of this computer (the screen locked, the lid closed); joined devices stay. */
+  lockWorkstation(): void;
+  /** A request a transport refused before any call (the meeting's listener): into the access log. */
+  auditTransport(entry: { action: string; detail: string; address: string | null }): void;
+  /** A transport's unexpected error: to the log file, never to the user. */
+  reportInternalError(where: string, error: unknown): void;
   close(): void;
 }
 
@@ -78,17 +88,28 @@ export function createBackend(options: BackendOptions): Backend {
   }
   const executors = { ...mediaJobExecutors({ db, library }), ...videoExportExecutors({ db, library }) };
   const jobs = new JobQueue(db, events, executors, 1, (error) => onInternalError('media-job', error));
+  const sessions = new SessionRegistry({
+    lockAfterMs: (options.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES) * 60_000,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.secretCost ? { secretCost: options.secretCost } : {}),
+  });
+  const meeting = new MeetingService({
+    sessions,
+    ...(options.ports?.openMeetingListener ? { openListener: options.ports.openMeetingListener } : {}),
+    ...options.meeting,
+    onAutoStop: (roundId, devicesEnded) => {
+      appendAccess(db, { at: new Date().toISOString(), rater: null, familyId: null, action: 'meeting.stop', outcome: 'ok', detail: `ronde ${roundId}: tijd om; ${devicesEnded} apparaat/apparaten afgemeld` });
+      events.publish('meeting.changed', { roundId });
+    },
+  });
   const services: BackendServices = {
     library,
     jobs,
     uploads: new UploadStore(library),
     ports: options.ports ?? {},
     readOnly,
-    session: new SessionLock({
-      lockAfterMs: (options.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES) * 60_000,
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.secretCost ? { secretCost: options.secretCost } : {}),
-    }),
+    sessions,
+    meeting,
   };
   const dispatch = createDispatch({ db, events, handlers, appVersion: options.appVersion, services, onInternalError });
   // Read-only: the queue is never started (it would requeue and run jobs, i.e. write).
@@ -100,7 +121,21 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     services,
     media: createMediaTransport(db, services),
+    lockWorkstation: () => {
+      for (const session of services.sessions.list((s) => s.scope.kind === 'workstation')) services.sessions.lock(session);
+      events.publish('data.changed', { area: 'session' });
+    },
+    reportInternalError: onInternalError,
+    auditTransport: ({ action, detail, address }) => {
+      try {
+        appendAccess(db, { at: new Date().toISOString(), rater: null, familyId: null, action, outcome: 'refused', detail, via: address ? `netwerk (${address})` : 'netwerk' });
+      } catch (error) {
+        onInternalError('audit', error);
+      }
+    },
     close: () => {
+      // Nothing may keep listening on the network once the app is gone.
+      void meeting.stop();
       jobs.stop();
       if (db.open) db.close();
     },

@@ -5,13 +5,15 @@ import type { AccessOutcome, Rater } from '../../shared/domain/entities';
 import type { Db } from './db/open-database';
 import type { EventHub } from './event-hub';
 import { appendAccess } from './features/access-log/access-log-repository';
-import { mustChangePin, rememberedRater } from './features/session/session-handlers';
+import { lockedProfileOf, mustChangePin } from './features/session/session-handlers';
+import { viaOf, type CallerSession } from './features/session/session-registry';
 import type { HandlerContext, Handlers } from './handler-context';
 import { METHOD_POLICIES, READ_ONLY_MODE } from './method-policies';
 import { readOnlyRefusal } from './read-only';
 import type { BackendServices } from './services';
 
-export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
+/** Every call names its caller: the window, browser tab or joined device whose session it runs in. */
+export type Dispatch = (method: unknown, input: unknown, caller: CallerSession) => Promise<Envelope<unknown>>;
 
 export interface DispatchDeps {
   db: Db;
@@ -49,38 +51,43 @@ function familyIdOf(method: string, input: unknown): number | null {
  * allow-list, input validation, authorization, one transaction per call, error envelope.
  */
 export function createDispatch({ db, events, handlers, appVersion, services, onInternalError }: DispatchDeps): Dispatch {
-  const logOutcome = (actor: Rater | null, method: string, input: unknown, outcome: AccessOutcome, detail: string) => {
+  const logOutcome = (actor: Rater | null, caller: CallerSession, method: string, input: unknown, outcome: AccessOutcome, detail: string) => {
     try {
       const action = isMethodName(method) ? (METHOD_POLICIES[method].audit ?? method) : 'unknown_method';
       const familyId = familyIdOf(method, input);
       const familyKnown = familyId !== null && db.prepare('SELECT 1 FROM families WHERE id = ?').get(familyId) !== undefined;
-      appendAccess(db, { at: new Date().toISOString(), rater: actor, familyId: familyKnown ? familyId : null, action, outcome, detail });
+      appendAccess(db, { at: new Date().toISOString(), rater: actor, familyId: familyKnown ? familyId : null, action, outcome, detail, via: viaOf(caller) });
     } catch (error) {
       onInternalError?.(method, error);
     }
   };
 
-  return async (method, input) => {
+  return async (method, input, caller) => {
     let actor: Rater | null = null;
     const methodLabel = typeof method === 'string' ? method.slice(0, 100) : String(typeof method);
     try {
-      actor = services.session.actor(db);
+      if (caller.ended) throw new AppError('locked', 'Deze sessie is beëindigd. Meld u opnieuw aan.');
+      actor = services.sessions.actor(db, caller);
       if (!isMethodName(method)) {
         const body: ApiErrorBody = { code: 'unknown_method', message: `Onbekende opdracht: ${methodLabel}.` };
-        logOutcome(actor, methodLabel, input, 'refused', body.message);
+        logOutcome(actor, caller, methodLabel, input, 'refused', body.message);
         return fail(body);
+      }
+      // A device that joined a meeting over the network may make that meeting's calls and nothing else.
+      if (caller.scope.kind === 'meeting' && !METHOD_POLICIES[method].meeting) {
+        throw new AppError('forbidden', 'Dit apparaat neemt deel aan de intervisie en kan alleen daarvoor scoren.');
       }
       // Damaged database (read-only.ts): a change is refused before its input is even looked at.
       if (services.readOnly && READ_ONLY_MODE[method] === 'refused') throw readOnlyRefusal();
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) {
         const body = describeInvalidInput(parsed.error);
-        logOutcome(actor, method, input, 'refused', body.message);
+        logOutcome(actor, caller, method, input, 'refused', body.message);
         return fail(body);
       }
       const policy = METHOD_POLICIES[method];
       if (policy.needs !== 'anyone' && !actor) {
-        if (rememberedRater(db)) throw new AppError('locked', 'De werkplek is vergrendeld. Voer uw pincode in om verder te gaan.');
+        if (lockedProfileOf(db, caller)) throw new AppError('locked', 'De werkplek is vergrendeld. Voer uw pincode in om verder te gaan.');
         throw new AppError('no_rater', 'Kies eerst wie u bent.');
       }
       // A start PIN is known to the coordinator who gave it: nothing else until the person chose their own.
@@ -90,20 +97,20 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
       if (policy.needs === 'coordinator' && actor?.role !== 'coordinator') {
         throw new AppError('forbidden', 'Alleen een coördinator mag dit doen.');
       }
-      const value = await runHandler(method, parsed.data, actor);
+      const value = await runHandler(method, parsed.data, actor, caller);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) {
-        logOutcome(actor, methodLabel, input, 'refused', error.message);
+        logOutcome(actor, caller, methodLabel, input, 'refused', error.message);
         return fail({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
       }
       onInternalError?.(methodLabel, error);
-      logOutcome(actor, methodLabel, input, 'error', error instanceof Error ? error.message : String(error));
+      logOutcome(actor, caller, methodLabel, input, 'error', error instanceof Error ? error.message : String(error));
       return fail({ code: 'internal', message: 'Er ging onverwacht iets mis. Er is niets gewijzigd; probeer het opnieuw.' });
     }
   };
 
-  async function runHandler(method: MethodName, input: unknown, actor: Rater | null): Promise<unknown> {
+  async function runHandler(method: MethodName, input: unknown, actor: Rater | null, caller: CallerSession): Promise<unknown> {
     const pendingEvents: [EventName, unknown][] = [];
     const afterCommit: (() => void)[] = [];
     const now = new Date().toISOString();
@@ -111,12 +118,13 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
     const ctx: HandlerContext = {
       db,
       actor,
+      caller,
       now,
       appVersion,
       services,
       logFamilyAccess: (familyId, detail) => {
         if (!policy.audit) throw new Error(`${method} logs family access but has no audit action in METHOD_POLICIES`);
-        appendAccess(db, { at: now, rater: actor, familyId, action: policy.audit, outcome: 'ok', detail });
+        appendAccess(db, { at: now, rater: actor, familyId, action: policy.audit, outcome: 'ok', detail, via: viaOf(caller) });
       },
       emit: (event, payload) => pendingEvents.push([event, payload]),
       afterCommit: (task) => afterCommit.push(task),

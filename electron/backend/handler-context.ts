@@ -1,13 +1,16 @@
 import type { EventName, EventPayloads, MethodInput, MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { Rater } from '../../shared/domain/entities';
 import type { Db } from './db/open-database';
+import type { CallerSession } from './features/session/session-registry';
 import type { BackendServices } from './services';
 
 /** What every handler gets: the database, who is calling, and the two side channels it may use. */
 export interface HandlerContext {
   db: Db;
-  /** The active rater of this workstation, or null before someone picked who they are. */
+  /** The rater signed in on the calling window, tab or device, or null before someone proved who they are. */
   actor: Rater | null;
+  /** The caller's own session: where the call comes from (workstation or a joined meeting device). */
+  caller: CallerSession;
   /** ISO timestamp of this call, so one call writes one consistent time everywhere. */
   now: string;
   appVersion: string;

@@ -10,6 +10,7 @@ import { sessionHandlers } from './features/session/session-handlers';
 import { trendHandlers } from './features/trends/trend-handlers';
 import { videoExportHandlers } from './features/video-exports/video-export-handlers';
 import { agreementHandlers } from './features/agreement/agreement-handlers';
+import { meetingHandlers } from './features/meeting-live/meeting-handlers';
 
 /** The one handler table: the compiler checks that it implements every method of the contract. */
 export const handlers: Handlers = {
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...videoExportHandlers,
   ...agreementHandlers,
   ...privacyHandlers,
+  ...meetingHandlers,
 };

@@ -9,6 +9,11 @@ export interface MethodPolicy {
   audit: string | null;
   /** Long-running file work: the handler is awaited outside a transaction and makes its own. */
   async?: true;
+  /**
+   * A device that joined an intervisie over the network may call this (handlers then keep it to
+   * that meeting's round). Absent means refused for such devices: a new method is invisible there.
+   */
+  meeting?: true;
 }
 
 /**
@@ -16,13 +21,13 @@ export interface MethodPolicy {
  * ship without deciding who may call it and how it is logged.
  */
 export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
-  'session.get': { needs: 'anyone', audit: null },
+  'session.get': { needs: 'anyone', audit: null, meeting: true },
   // Async: scrypt runs off the main thread, and a wrong PIN must be counted even though the call fails.
   'session.selectRater': { needs: 'anyone', audit: 'session.sign_in', async: true },
   'session.lock': { needs: 'anyone', audit: null },
-  'session.touch': { needs: 'rater', audit: null },
+  'session.touch': { needs: 'rater', audit: null, meeting: true },
   'session.changePin': { needs: 'rater', audit: 'session.change_pin', async: true },
-  'session.signOut': { needs: 'anyone', audit: null },
+  'session.signOut': { needs: 'anyone', audit: null, meeting: true },
 
   'raters.list': { needs: 'anyone', audit: null },
   // The very first rater may be made by anyone; the handler checks the rest.
@@ -96,13 +101,13 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'videoExports.list': { needs: 'rater', audit: 'export.list' },
 
   // Every scoring read is filtered by the blindness rule in the handlers, whatever the role.
-  'scoring.anchors': { needs: 'rater', audit: null },
+  'scoring.anchors': { needs: 'rater', audit: null, meeting: true },
   'scoring.anchorVersions': { needs: 'rater', audit: null },
   'scoring.updateAnchors': { needs: 'coordinator', audit: null },
   'scoring.recordings': { needs: 'rater', audit: 'recording.list' },
-  'scoring.sheet': { needs: 'rater', audit: 'score.read' },
-  'scoring.saveScore': { needs: 'rater', audit: 'score.save' },
-  'scoring.submit': { needs: 'rater', audit: 'score.submit' },
+  'scoring.sheet': { needs: 'rater', audit: 'score.read', meeting: true },
+  'scoring.saveScore': { needs: 'rater', audit: 'score.save', meeting: true },
+  'scoring.submit': { needs: 'rater', audit: 'score.submit', meeting: true },
   'scoring.reopen': { needs: 'rater', audit: 'score.reopen' },
   'scoring.mine': { needs: 'rater', audit: 'score.list' },
   'scoring.forRecording': { needs: 'rater', audit: 'score.read_others' },
@@ -130,6 +135,24 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'backup.create': { needs: 'coordinator', audit: 'backup.create', async: true },
   'backup.verify': { needs: 'coordinator', audit: null, async: true },
   'backup.restore': { needs: 'coordinator', audit: 'backup.restore', async: true },
+
+  // — the intervisie on this network —
+  // The coordinator's side runs on this computer only; a joined device reaches the four calls
+  // marked `meeting` (and the scoring calls above), and the handlers keep it to its meeting's round.
+  'meeting.setup': { needs: 'coordinator', audit: null },
+  // Async: binding the listener waits for the network; its own short transactions log it.
+  'meeting.start': { needs: 'coordinator', audit: 'meeting.start', async: true },
+  'meeting.stop': { needs: 'coordinator', audit: 'meeting.stop', async: true },
+  'meeting.admit': { needs: 'coordinator', audit: 'meeting.admit' },
+  'meeting.refuse': { needs: 'coordinator', audit: 'meeting.refuse' },
+  'meeting.setCurrent': { needs: 'coordinator', audit: null },
+  'meeting.setCertificate': { needs: 'coordinator', audit: 'meeting.certificate' },
+  'meeting.clearCertificate': { needs: 'coordinator', audit: 'meeting.certificate' },
+  'meeting.joinInfo': { needs: 'anyone', audit: 'meeting.join_info', meeting: true },
+  // Async: the PIN is checked with scrypt, and a wrong one must be counted although the call fails.
+  'meeting.join': { needs: 'anyone', audit: 'meeting.join', async: true, meeting: true },
+  'meeting.unlock': { needs: 'anyone', audit: 'session.sign_in', async: true, meeting: true },
+  'meeting.device': { needs: 'anyone', audit: 'meeting.results', meeting: true },
 };
 
 /**
@@ -241,4 +264,18 @@ export const READ_ONLY_MODE: { [M in MethodName]: ReadOnlyMode } = {
   'backup.create': 'refused',
   'backup.verify': 'runs',
   'backup.restore': 'runs',
+
+  // Scores cannot be saved on a damaged database, so no meeting can start on it either.
+  'meeting.setup': 'runs',
+  'meeting.start': 'refused',
+  'meeting.stop': 'refused',
+  'meeting.admit': 'refused',
+  'meeting.refuse': 'refused',
+  'meeting.setCurrent': 'refused',
+  'meeting.setCertificate': 'refused',
+  'meeting.clearCertificate': 'refused',
+  'meeting.joinInfo': 'refused',
+  'meeting.join': 'refused',
+  'meeting.unlock': 'refused',
+  'meeting.device': 'refused',
 };

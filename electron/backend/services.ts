@@ -1,4 +1,5 @@
-import type { SessionLock } from './features/session/session-lock';
+import type { MeetingService, OpenMeetingListener } from './features/meeting-live/live-meeting';
+import type { SessionRegistry } from './features/session/session-registry';
 import type { JobQueue } from './features/media-jobs/job-queue';
 import type { UploadStore } from './features/recordings/upload-store';
 import type { MediaLibrary } from './media-library';
@@ -10,6 +11,8 @@ export interface BackendPorts {
   pickVideoFiles?: () => Promise<string[]>;
   /** Shows the native "choose folder" dialog (backups); null when cancelled. */
   pickFolder?: () => Promise<string | null>;
+  /** Opens the meeting's HTTPS listener on one LAN address (electron/web/lan-host.ts); absent where nothing may listen. */
+  openMeetingListener?: OpenMeetingListener;
 }
 
 export interface BackendServices {
@@ -17,8 +20,10 @@ export interface BackendServices {
   jobs: JobQueue;
   uploads: UploadStore;
   ports: BackendPorts;
-  /** Who is signed in right now (in memory only) and when the workstation locks itself. */
-  session: SessionLock;
+  /** Every caller's session (in memory only): who is signed in where, and when each locks itself. */
+  sessions: SessionRegistry;
+  /** The intervisie offered on the room's network, if one runs (in memory only). */
+  meeting: MeetingService;
   /** Set when the start-up integrity check failed: the database is open read-only (see read-only.ts). */
   readOnly: DatabaseDamage | null;
 }

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, t
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend/create-backend';
+import { startLanHost } from '../web/lan-host';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { pickFolder, pickVideoFiles } from './dialogs';
@@ -34,6 +35,7 @@ app.on('web-contents-created', (_event, contents: WebContents) => lockDownNaviga
 
 app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
+  const rendererDir = join(appRoot, 'renderer', 'dist');
   backend = createBackend({
     dataDir: app.getPath('userData'),
     migrationsDir: join(appRoot, 'migrations'),
@@ -42,20 +44,27 @@ app.whenReady().then(() => {
     ports: {
       pickVideoFiles: () => pickVideoFiles(dialog, BrowserWindow.getFocusedWindow()),
       pickFolder: () => pickFolder(dialog, BrowserWindow.getFocusedWindow()),
+      // The intervisie's HTTPS listener on one LAN address, only while a meeting runs.
+      openMeetingListener: (options) => startLanHost({ ...options, backend: backend!, staticDir: rendererDir }),
     },
   });
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(appRoot, 'renderer', 'dist'), backend.media));
-  registerIpcHost(ipcMain, backend.dispatch);
+  const callerOf = registerIpcHost(ipcMain, backend.dispatch, backend.services.sessions);
+  let mainWindowId: number | null = null;
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(rendererDir, backend.media, () => (mainWindowId === null ? null : callerOf(mainWindowId))),
+  );
   backend.events.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);
   });
 
   // Locking the computer or closing the lid locks Afstemming too (through dispatch, so the window hears it).
-  const lockWorkstation = () => void backend?.dispatch('session.lock', {});
+  const lockWorkstation = () => backend?.lockWorkstation();
   powerMonitor.on('lock-screen', lockWorkstation);
   powerMonitor.on('suspend', lockWorkstation);
 
   const window = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, 'preload.cjs') });
+  mainWindowId = window.webContents.id;
   void window.loadURL(APP_ENTRY_URL);
 });
 

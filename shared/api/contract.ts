@@ -7,6 +7,7 @@ import { trendMethods } from './areas/trend-methods';
 import { videoExportMethods } from './areas/video-export-methods';
 import { privacyMethods } from './areas/privacy-methods';
 import { agreementMethods } from './areas/agreement-methods';
+import { meetingMethods } from './areas/meeting-methods';
 import type { MediaJob } from '../domain/entities';
 import type { MethodSpec } from './method-spec';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...videoExportMethods,
   ...privacyMethods,
   ...agreementMethods,
+  ...meetingMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 
@@ -48,9 +50,14 @@ export interface EventPayloads {
   'data.changed': { area: 'raters' | 'families' | 'session' | 'recordings' | 'fragments' | 'scoring'; id?: number };
   /** Progress of a media job; sent often, so it carries everything a progress bar needs. */
   'jobs.changed': MediaJob;
+  /**
+   * Something in the live intervisie changed (a device joined, someone submitted, the reveal, the
+   * clip on the projector). The only event a joined device hears; it refetches its state.
+   */
+  'meeting.changed': { roundId: number };
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'jobs.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'jobs.changed', 'meeting.changed'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

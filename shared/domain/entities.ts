@@ -84,6 +84,11 @@ export interface SessionInfo {
    * every change is refused (error code 'read_only') until a backup is restored; null = writable.
    */
   readOnly: ReadOnlyState | null;
+  /**
+   * Set on a phone or laptop that reached the intervisie over the network: it is not a workstation
+   * (no library, no other families), only this meeting's score card. Null on this computer's windows.
+   */
+  meeting: { roundId: number; roundName: string; state: 'guest' | 'waiting' | 'admitted' | 'locked' } | null;
 }
 
 /** Why the database is open read-only; see SessionInfo.readOnly. */

@@ -30,7 +30,25 @@ export interface RecordingBrief {
   recordedOn: string;
   durationMs: number;
   caregivers: Caregiver[];
+  /** Tells two recordings of one visit apart in a meeting and its minutes: "OB-26-014 #42". */
+  clipCode: string;
+  masked: false;
 }
+
+/**
+ * The same recording in a round that keeps raters blind to the measurement moment, until its
+ * reveal: family, date and moment are left out and the clip code is a neutral "Clip B".
+ */
+export interface MaskedRecordingBrief extends Omit<RecordingBrief, 'familyId' | 'familyCode' | 'moment' | 'recordedOn' | 'masked'> {
+  familyId: null;
+  familyCode: null;
+  moment: null;
+  recordedOn: null;
+  masked: true;
+}
+
+/** What a score card, a round agenda or "my scores" show of a recording. */
+export type ShownRecording = RecordingBrief | MaskedRecordingBrief;
 
 export interface ScoreEntry {
   caregiverId: number;
@@ -60,7 +78,7 @@ export interface SheetOption {
 
 /** The current rater's own sheet for one recording in one context. */
 export interface ScoreSheet {
-  recording: RecordingBrief;
+  recording: ShownRecording;
   roundId: number | null;
   roundName: string | null;
   /** False for practice: shown as "niet blind" everywhere. */
@@ -80,7 +98,7 @@ export interface ScoreSheet {
 
 /** One of my sheets, for "my scores". */
 export interface MySheetSummary {
-  recording: RecordingBrief;
+  recording: ShownRecording;
   roundId: number | null;
   roundName: string | null;
   blind: boolean;
@@ -119,16 +137,20 @@ export interface RoundSummary {
   /** Submitted sheets of the round, out of raters × recordings. Counts only, never values. */
   submittedCount: number;
   expectedCount: number;
+  /** Raters see neutral clip codes instead of family, date and moment until the reveal. */
+  blindMoment: boolean;
   mine: { assigned: boolean; submitted: number; total: number };
 }
 
-export interface RoundRecording extends RecordingBrief {
+export type RoundRecording = ShownRecording & {
   position: number;
+  /** The round's neutral letter ("B") when it hides the moment: what the projector shows the room. */
+  neutralCode: string | null;
   /** Names only: who has submitted this recording in the round, and who has not yet. */
   submittedBy: RaterName[];
   pending: RaterName[];
   myStatus: SheetStatus | 'none' | 'not_assigned';
-}
+};
 
 export interface RoundDetail extends RoundSummary {
   notes: string;
@@ -148,6 +170,8 @@ export interface MeetingScore {
 
 export interface MeetingItem {
   recordingId: number;
+  activity: Activity;
+  clipCode: string;
   familyCode: string;
   recordedOn: string;
   moment: Moment;

@@ -19,6 +19,21 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+export const PERMISSIONS_POLICY = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'bluetooth=()',
+  'payment=()',
+  'display-capture=()',
+  'clipboard-read=()',
+  'fullscreen=(self)',
+  'screen-wake-lock=(self)',
+].join(', ');
+
 /** Headers every renderer response carries, whichever shell serves it. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -27,4 +42,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
+  // No camera, microphone, location or device access for the page or anything it could embed;
+  // full screen (the projector) and keeping a phone's screen on stay for the app itself.
+  'Permissions-Policy': PERMISSIONS_POLICY,
 };

@@ -70,7 +70,7 @@ export async function runFragmentsBench(print: (name: string, value: number) => 
       const timings: number[] = [];
       for (let run = 0; run <= RUNS; run++) {
         const started = performance.now();
-        const envelope = await t.backend.dispatch('fragments.export', { recordingId, format });
+        const envelope = await t.dispatch('fragments.export', { recordingId, format });
         const elapsed = performance.now() - started;
         if (!envelope.ok || (envelope.value as { count: number }).count !== FRAGMENTS) throw new Error(`${format} export failed: ${JSON.stringify(envelope).slice(0, 300)}`);
         // The first run warms prepared statements and the JIT; the figure is the steady state.

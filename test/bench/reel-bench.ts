@@ -18,7 +18,7 @@ import { getDefaultBinaries } from '../../electron/backend/media/ffmpeg-binaries
 import { probeMedia } from '../../electron/backend/media/probe';
 import { findTitleFont } from '../../electron/backend/media/title-font';
 import { makeClip } from '../fixtures/clips';
-import { signInAs, createRater } from '../integration/support/temp-backend';
+import { signInAs, createRater, localClient } from '../integration/support/temp-backend';
 
 type Print = (name: string, value: number) => void;
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,12 +31,13 @@ export async function runReelBench(print: Print): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'afstemming-bench-reel-'));
   const backend = createBackend({ dataDir, migrationsDir: join(ROOT, 'migrations'), appVersion: 'bench', onInternalError: () => undefined });
   try {
-    const api = createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined });
+    const client = localClient(backend);
+    const api = client.api;
     const rater = await createRater(api, { name: 'Bench', initials: 'BE', role: 'coordinator' });
     await signInAs(api, rater.id);
     const family = await api.call('families.create', { code: 'OB-BENCH', babyBirthMonth: '2026-01', referralDate: '2026-02-01', caregivers: [{ role: 'moeder', label: 'moeder' }] });
     const visit = await api.call('visits.add', { familyId: family.id, date: '2026-03-01', phase: 'introductie' });
-    const upload = await backend.media.receiveUpload(createReadStream(clip, { highWaterMark: 4 * 1024 * 1024 }), basename(clip));
+    const upload = await backend.media.receiveUpload(createReadStream(clip, { highWaterMark: 4 * 1024 * 1024 }), basename(clip), client.caller);
     if (!upload.ok) throw new Error(upload.error.message);
     const recording = await api.call('recordings.importUpload', {
       uploadId: upload.value.uploadId,

@@ -19,6 +19,7 @@ import { chromiumExecutable } from '../e2e/chromium';
 import { makeClip } from '../fixtures/clips';
 import { seedFamily } from '../integration/support/seed';
 import { createRater, startTestBackend, withCoordinator } from '../integration/support/temp-backend';
+import { openSignedInPage } from './signed-in-page';
 
 type Print = (name: string, value: number) => void;
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -84,7 +85,7 @@ export async function runTimelineBench(print: Print): Promise<void> {
 
     // A real (small) video, imported as the app does, so the page has a working player.
     const clip = await makeClip({ durationS: 600, width: 160, height: 120, fps: 25 }, { timeoutMs: 600_000 });
-    const upload = await t.backend.media.receiveUpload(createReadStream(clip), basename(clip));
+    const upload = await t.backend.media.receiveUpload(createReadStream(clip), basename(clip), t.caller);
     if (!upload.ok) throw new Error(upload.error.message);
     const recording = await t.api.call('recordings.importUpload', {
       uploadId: upload.value.uploadId,
@@ -136,8 +137,7 @@ export async function runTimelineBench(print: Print): Promise<void> {
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      await page.goto(host.url);
-      await page.waitForSelector('#root[data-app-state="ready"]');
+      await openSignedInPage(page, host, coordinator.id);
       const loadStarted = performance.now();
       await page.goto(`${host.origin}/#/recordings/${recording.id}`);
       await page.waitForSelector('[data-player-ready="true"]', { timeout: 60_000 });

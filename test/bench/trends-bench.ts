@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createApi } from '../../shared/api/client';
 import { createBackend } from '../../electron/backend/create-backend';
 import { seedBulk } from '../fixtures/trends-seed';
-import { signInAs } from '../integration/support/temp-backend';
+import { localClient, signInAs } from '../integration/support/temp-backend';
 
 // A large team: 1,000 families, 20,000 recordings, 100,000 submitted scores, written straight
 // into a fresh database. Every figure is a call through the real dispatch (validation, the
@@ -41,7 +41,7 @@ export async function runTrendsBench(print: (name: string, value: number) => voi
     const seedStart = performance.now();
     const { raterIds, familyIds } = seedBulk(backend.db, { families: FAMILIES, recordings: RECORDINGS, scores: SCORES });
     print('seed_ms', performance.now() - seedStart);
-    const api = createApi({ call: (method, input) => backend.dispatch(method, input), on: () => () => undefined });
+    const api = localClient(backend).api;
     await signInAs(api, raterIds[0]!);
 
     // The first call builds the in-memory index of the whole team.

@@ -16,7 +16,8 @@ import { inspectForImport } from '../../electron/backend/features/recordings/med
 import { startWebHost } from '../../electron/web/web-host';
 import { chromiumExecutable } from '../e2e/chromium';
 import { makeClip } from '../fixtures/clips';
-import { signInAs, createRater } from '../integration/support/temp-backend';
+import { signInAs, createRater, localClient } from '../integration/support/temp-backend';
+import { openSignedInPage } from './signed-in-page';
 
 type Print = (name: string, value: number) => void;
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,7 +32,8 @@ function timeCommand(command: string, args: string[]): number {
 async function setUp() {
   const dataDir = mkdtempSync(join(tmpdir(), 'afstemming-bench-video-'));
   const backend = createBackend({ dataDir, migrationsDir: join(ROOT, 'migrations'), appVersion: 'bench', onInternalError: () => undefined });
-  const api = createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined });
+  const client = localClient(backend);
+  const api = client.api;
   const rater = await createRater(api, { name: 'Bench', initials: 'BE', role: 'coordinator' });
   await signInAs(api, rater.id);
   const family = await api.call('families.create', { code: 'OB-BENCH', babyBirthMonth: '2026-01', referralDate: '2026-02-01', caregivers: [{ role: 'moeder', label: 'moeder' }] });
@@ -40,7 +42,7 @@ async function setUp() {
   const signIn = () => signInAs(api, rater.id);
   const importClip = async (path: string) => {
     await signIn();
-    const upload = await backend.media.receiveUpload(createReadStream(path, { highWaterMark: 4 * 1024 * 1024 }), basename(path));
+    const upload = await backend.media.receiveUpload(createReadStream(path, { highWaterMark: 4 * 1024 * 1024 }), basename(path), client.caller);
     if (!upload.ok) throw new Error(upload.error.message);
     return api.call('recordings.importUpload', {
       uploadId: upload.value.uploadId,
@@ -52,7 +54,7 @@ async function setUp() {
       recordedOn: '2026-03-01',
     });
   };
-  return { dataDir, backend, api, signIn, importClip, close: () => (backend.close(), rmSync(dataDir, { recursive: true, force: true })) };
+  return { dataDir, backend, api, rater, signIn, importClip, close: () => (backend.close(), rmSync(dataDir, { recursive: true, force: true })) };
 }
 
 /**
@@ -118,7 +120,7 @@ function assertRendererBuilt(): void {
 }
 
 /** Seeks and frame steps in Chromium on what the recording's player plays; `suffix` names the figures. */
-async function measurePlayer(backend: Backend, recordingId: number, fps: number, print: Print, suffix = ''): Promise<void> {
+async function measurePlayer(backend: Backend, raterId: number, recordingId: number, fps: number, print: Print, suffix = ''): Promise<void> {
   assertRendererBuilt();
   const host = await startWebHost({ backend, staticDir: join(ROOT, 'renderer/dist') });
   const browser = await chromium.launch({
@@ -127,8 +129,7 @@ async function measurePlayer(backend: Backend, recordingId: number, fps: number,
   });
   try {
     const page = await browser.newPage();
-    await page.goto(host.url);
-    await page.waitForSelector('#root[data-app-state="ready"]');
+    await openSignedInPage(page, host, raterId);
     await page.goto(`${host.origin}/#/recordings/${recordingId}`);
     await page.waitForSelector('[data-player-ready="true"]', { timeout: 60_000 });
     // A string, not a function: tsx would wrap inner functions in a `__name` helper the page lacks.
@@ -225,7 +226,7 @@ export async function runVideoBench(print: Print): Promise<void> {
       await bench.backend.services.jobs.whenIdle();
       // Plays at once; its keyframes are far apart, so a seek-friendly version replaces it in the background.
       await bench.signIn();
-      await measurePlayer(bench.backend, asIs.id, 30, print, '_mp4');
+      await measurePlayer(bench.backend, bench.rater.id, asIs.id, 30, print, '_mp4');
     }
 
     if (clips.mts) {
@@ -247,7 +248,7 @@ export async function runVideoBench(print: Print): Promise<void> {
 
       // The player plays the proxy of the HEVC clip: that is what a rater seeks in for those files.
       await bench.signIn();
-      await measurePlayer(bench.backend, proxied.id, 30, print);
+      await measurePlayer(bench.backend, bench.rater.id, proxied.id, 30, print);
     }
   } finally {
     bench.close();

@@ -5,11 +5,14 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
+const URL_LINES = new RegExp(URL_LINE.source, 'g');
 
 /** The real browser-mode host (`npm run web` without the build step) in a child process. */
 export class AppHost {
   readonly dataDir: string;
   private child: ChildProcess | null = null;
+  private output = '';
+  /** The first one-time link of this run; every further browser context needs `newLink()`. */
   url = '';
 
   constructor(dataDir = mkdtempSync(join(tmpdir(), 'afstemming-e2e-'))) {
@@ -19,29 +22,44 @@ export class AppHost {
   async start(): Promise<string> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', this.dataDir, '--port', '0'], {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, NODE_NO_WARNINGS: '1' },
     });
     this.child = child;
-    let output = '';
+    this.output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.url = await new Promise<string>((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = URL_LINE.exec(output);
+      const timer = setTimeout(() => reject(new Error(`host did not start:\n${this.output}`)), 30_000);
+      const onData = () => {
+        const match = URL_LINE.exec(this.output);
         if (match) {
           clearTimeout(timer);
           resolvePromise(match[1]!);
         }
       };
       child.stdout!.on('data', onData);
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`host exited with ${code}:\n${output}`));
+        reject(new Error(`host exited with ${code}:\n${this.output}`));
       });
     });
     return this.url;
+  }
+
+  /** Another one-time link, asked for the way a person does: Enter in the host's terminal. */
+  async newLink(): Promise<string> {
+    const child = this.child;
+    if (!child) throw new Error('host is not running');
+    const seen = [...this.output.matchAll(URL_LINES)].length;
+    child.stdin!.write('\n');
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const links = [...this.output.matchAll(URL_LINES)];
+      if (links.length > seen) return links.at(-1)![1]!;
+      if (Date.now() > deadline) throw new Error(`no new link:\n${this.output}`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
   }
 
   async stop(): Promise<void> {

@@ -164,6 +164,6 @@ test('a rater sees no team overview and no trend: they stay blind to earlier sco
   const trend = new FamilyTrendSection(page);
   await expect(trend.region).toContainText('alleen zichtbaar voor coördinatoren');
   await expect(trend.region.getByRole('img')).toHaveCount(0);
-  await page.goto(new URL('#/team', url).toString());
+  await page.goto(new URL('#/team', page.url()).toString());
   await expect(page.getByText('Het teamoverzicht is alleen voor coördinatoren.')).toBeVisible();
 });

@@ -118,7 +118,7 @@ describe('API through the real dispatch', () => {
 
     it.each(cases)('%s', async (_name, method, input, message) => {
       const before = snapshot();
-      const envelope = await t.backend.dispatch(method, input);
+      const envelope = await t.dispatch(method, input);
       expect(envelope.ok).toBe(false);
       if (envelope.ok) return;
       expect(envelope.error.message).toMatch(message);
@@ -128,13 +128,13 @@ describe('API through the real dispatch', () => {
 
     it('refuses an unknown method and a method name from Object.prototype', async () => {
       for (const method of ['families.drop', 'constructor', '__proto__', 'toString', 42, null]) {
-        const envelope = await t.backend.dispatch(method, {});
+        const envelope = await t.dispatch(method, {});
         expect(envelope).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
       }
     });
 
     it('logs refused attempts on a family', async () => {
-      await t.backend.dispatch('families.update', { id: 1, phase: 'klaar' });
+      await t.dispatch('families.update', { id: 1, phase: 'klaar' });
       const log = await t.api.call('accessLog.forFamily', { familyId: 1 });
       expect(log.find((e) => e.outcome === 'refused')).toMatchObject({ action: 'family.update', familyCode: 'OB-26-001' });
     });

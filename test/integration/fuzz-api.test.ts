@@ -24,7 +24,7 @@ import {
   type JsonSchema,
 } from './support/fuzz';
 import { seedFamily } from './support/seed';
-import { MIGRATIONS_DIR, signInAs, startTestBackend, tempDir, TEST_SECRET_COST, type TestBackend } from './support/temp-backend';
+import { localClient, MIGRATIONS_DIR, signInAs, startTestBackend, tempDir, TEST_SECRET_COST, type TestBackend } from './support/temp-backend';
 
 /*
  * Hostile input through the one entry point: every method of the contract gets a seeded mix of
@@ -62,8 +62,17 @@ interface Ids {
 
 function open(dataDir: string): TestBackend {
   const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', runJobs: false, secretCost: TEST_SECRET_COST, onInternalError: () => undefined });
-  const api = createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined });
-  return { backend, api, dataDir, close: () => backend.close() };
+  const client = localClient(backend);
+  return {
+    backend,
+    api: client.api,
+    get caller() {
+      return client.caller;
+    },
+    dispatch: client.dispatch,
+    dataDir,
+    close: () => backend.close(),
+  };
 }
 
 const dirs: (() => void)[] = [];
@@ -164,6 +173,11 @@ function known(method: MethodName): Record<string, unknown> {
     startMs: 1000,
     endMs: 2000,
     content: 'x',
+    joinCode: 'K7P-4QX',
+    deviceKey: 'apparaat-0001',
+    deviceLabel: 'Telefoon',
+    certificatePem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    privateKeyPem: '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n',
   };
 }
 
@@ -281,7 +295,7 @@ describe(`fuzz: every API method survives hostile input (seed ${SEED}, ${RUNS} i
           if (passes) validCalls += 1;
           let envelope: unknown;
           try {
-            envelope = await t.backend.dispatch(method, input);
+            envelope = await t.dispatch(method, input);
           } catch (error) {
             failures.push(`#${index} ${describeInput(input)}: dispatch threw ${error instanceof Error ? error.message : String(error)}`);
             continue;
@@ -301,9 +315,9 @@ describe(`fuzz: every API method survives hostile input (seed ${SEED}, ${RUNS} i
         const chain = verifyChain(t.backend.db);
         if (!chain.ok) failures.push(`access-log hash chain broken: ${describeInput(chain)}`);
         // The app still answers an ordinary call.
-        const after = await t.backend.dispatch('session.get', {});
+        const after = await t.dispatch('session.get', {});
         if (!after.ok) failures.push(`session.get afterwards: ${after.error.code} ${after.error.message}`);
-        const raters = await t.backend.dispatch('raters.list', {});
+        const raters = await t.dispatch('raters.list', {});
         if (!raters.ok) failures.push(`raters.list afterwards: ${raters.error.code} ${raters.error.message}`);
       } finally {
         t.close();
@@ -328,7 +342,7 @@ describe(`fuzz: every API method survives hostile input (seed ${SEED}, ${RUNS} i
       for (const name of names) {
         let envelope: unknown;
         try {
-          envelope = await t.backend.dispatch(name, {});
+          envelope = await t.dispatch(name, {});
         } catch (error) {
           failures.push(`${describeInput(name)}: dispatch threw ${String(error)}`);
           continue;
@@ -359,7 +373,7 @@ describe('regressions found by the API fuzz', () => {
         ['questions.update', { questions: [{ text: '\u0000' }] }],
       ];
       for (const [method, input] of cases) {
-        const answer = await t.backend.dispatch(method, input);
+        const answer = await t.dispatch(method, input);
         expect(answer, `${method} ${describeInput(input)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
         if (!answer.ok) expect(answer.error.message).toMatch(/bevat(ten)? een ongeldig teken \(een stuurteken zoals NUL\)/);
       }

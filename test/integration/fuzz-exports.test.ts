@@ -92,7 +92,7 @@ describe(`fuzz: exports keep hostile text inert and the app reads its own ELAN b
       const note = hostileNote(rng);
       const answer = hostileNote(rng);
       const input = { recordingId: w.recordingId, startMs: 1000 * (i + 1), endMs: 1000 * (i + 1) + 500, tagIds: [tagId], note, answers: [{ questionId, answer }] };
-      const created = (await t.backend.dispatch('fragments.create', input)) as Envelope<{ id: number; note: string }>;
+      const created = (await t.dispatch('fragments.create', input)) as Envelope<{ id: number; note: string }>;
       if (!created.ok) {
         if (created.error.code === 'internal') failures.push(`create ${describeInput(note)}: answered 'internal'`);
         const wrong = notDutch(created.error.message);
@@ -105,7 +105,7 @@ describe(`fuzz: exports keep hostile text inert and the app reads its own ELAN b
 
     const exported: Partial<Record<'csv' | 'csv_nl' | 'xlsx' | 'eaf', ExportedFile>> = {};
     for (const format of ['csv', 'csv_nl', 'xlsx', 'eaf'] as const) {
-      const answer = (await t.backend.dispatch('fragments.export', { recordingId: w.recordingId, format })) as Envelope<ExportedFile>;
+      const answer = (await t.dispatch('fragments.export', { recordingId: w.recordingId, format })) as Envelope<ExportedFile>;
       if (!answer.ok) failures.push(`export ${format}: ${answer.error.code} ${answer.error.message}`);
       else exported[format] = answer.value;
     }
@@ -143,7 +143,7 @@ describe(`fuzz: exports keep hostile text inert and the app reads its own ELAN b
 
     // ELAN: the app reads its own export back, to the same notes.
     if (exported.eaf) {
-      const imported = (await t.backend.dispatch('fragments.importEaf', { recordingId: target, content: exported.eaf.content })) as Envelope<{ count: number }>;
+      const imported = (await t.dispatch('fragments.importEaf', { recordingId: target, content: exported.eaf.content })) as Envelope<{ count: number }>;
       if (!imported.ok) failures.push(`eaf: the app refused its own export: ${imported.error.code} ${imported.error.message.slice(0, 300)}`);
       else {
         const list = (await t.api.call('fragments.list', { recordingId: target })) as FragmentList;

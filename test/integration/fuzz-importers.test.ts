@@ -165,7 +165,7 @@ async function importChecked(c: ImportCase): Promise<string[]> {
   if (c.dryRun) input['dryRun'] = true;
   let envelope: Envelope<EafImportResult>;
   try {
-    envelope = (await t.backend.dispatch('fragments.importEaf', input)) as Envelope<EafImportResult>;
+    envelope = (await t.dispatch('fragments.importEaf', input)) as Envelope<EafImportResult>;
   } catch (error) {
     return [`dispatch threw ${String(error)}`];
   }

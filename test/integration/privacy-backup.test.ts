@@ -8,16 +8,18 @@ import { createBackend, type Backend } from '../../electron/backend/create-backe
 import { makeClip } from '../fixtures/clips';
 import { refused } from './support/fragment-world';
 import { rememberedRater } from '../../electron/backend/features/session/session-handlers';
-import { MIGRATIONS_DIR, signInAs, tempDir, TEST_SECRET_COST, withCoordinator } from './support/temp-backend';
+import { localClient, type LocalClient, MIGRATIONS_DIR, signInAs, tempDir, TEST_SECRET_COST, withCoordinator } from './support/temp-backend';
 
 let data: ReturnType<typeof tempDir>;
 let target: ReturnType<typeof tempDir>;
 let backend: Backend;
+let client: LocalClient;
 let api: Api;
 
 function start() {
   backend = createBackend({ dataDir: data.path, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', secretCost: TEST_SECRET_COST, onInternalError: () => undefined });
-  api = createApi({ call: (method, input) => backend.dispatch(method, input), on: () => () => undefined });
+  client = localClient(backend);
+  api = client.api;
 }
 
 /** A restart locks the workstation; the coordinator signs in again, as after any restart. */
@@ -46,7 +48,7 @@ async function family(code: string): Promise<Family> {
 }
 
 async function importInto(f: Family, path: string) {
-  const upload = await backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)));
+  const upload = await backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)), client.caller);
   if (!upload.ok) throw new ApiError(upload.error);
   return api.call('recordings.importUpload', {
     uploadId: upload.value.uploadId,
@@ -122,7 +124,7 @@ describe('backup and restore', () => {
     expect((await api.call('families.list', {})).map((f) => f.code)).toEqual(['OB-26-902']);
     expect(originals()).toHaveLength(1);
     expect((await api.call('recordings.list', { familyId: b.id })).map((r) => r.id)).toEqual([recB.id]);
-    const res = await backend.media.serveMedia(new Request(`http://x/media/${recB.id}`, { headers: { range: 'bytes=0-99' } }));
+    const res = await backend.media.serveMedia(new Request(`http://x/media/${recB.id}`, { headers: { range: 'bytes=0-99' } }), client.caller);
     expect(res.status).toBe(206);
     expect(backend.db.prepare('SELECT family_code FROM erasures').all()).toEqual([{ family_code: 'OB-26-901' }]);
     // What the restore replaced is kept aside, never deleted by the app; the staged copy is gone.

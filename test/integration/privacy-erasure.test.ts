@@ -23,7 +23,7 @@ async function family(code: string, label: string): Promise<Family> {
 }
 
 async function importInto(f: Family, path: string) {
-  const upload = await t.backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)));
+  const upload = await t.backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)), t.caller);
   if (!upload.ok) throw new ApiError(upload.error);
   return t.api.call('recordings.importUpload', {
     uploadId: upload.value.uploadId,
@@ -161,7 +161,7 @@ describe('families.erase', () => {
     // The other family is untouched and still plays the shared video.
     expect((await t.api.call('families.get', { id: b.id })).caregivers).toHaveLength(1);
     expect((await t.api.call('recordings.list', { familyId: b.id })).map((r) => r.id)).toEqual([recB.id]);
-    const res = await t.backend.media.serveMedia(new Request(`http://x/media/${recB.id}`, { headers: { range: 'bytes=0-99' } }));
+    const res = await t.backend.media.serveMedia(new Request(`http://x/media/${recB.id}`, { headers: { range: 'bytes=0-99' } }), t.caller);
     expect(res.status).toBe(206);
     expect(db.prepare('SELECT count(*) AS n FROM round_recordings WHERE recording_id = ?').get(recB.id)).toEqual({ n: 1 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/create-backend';
 import { seedFamily } from './support/seed';
-import { startTestBackend, tempDir, withCoordinator, MIGRATIONS_DIR } from './support/temp-backend';
+import { localClient, startTestBackend, tempDir, withCoordinator, MIGRATIONS_DIR } from './support/temp-backend';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
@@ -30,9 +30,9 @@ describe('start-up integrity check', () => {
     const damaged = createBackend({ dataDir: dir.path, migrationsDir: MIGRATIONS_DIR, appVersion: 't', runJobs: false, onInternalError: () => undefined });
     try {
       expect(damaged.db.readonly).toBe(true);
-      const session = await damaged.dispatch('session.get', {});
+      const session = await localClient(damaged).dispatch('session.get', {});
       expect(session).toMatchObject({ ok: true, value: { readOnly: { reason: 'integrity_check_failed' } } });
-      expect(await damaged.dispatch('families.create', {})).toMatchObject({
+      expect(await localClient(damaged).dispatch('families.create', {})).toMatchObject({
         ok: false,
         error: { code: 'read_only', message: expect.stringMatching(/database is beschadigd.*niets gewijzigd/) },
       });
@@ -50,7 +50,7 @@ describe('start-up integrity check', () => {
     t.backend.close();
     const again = createBackend({ dataDir: dir.path, migrationsDir: MIGRATIONS_DIR, appVersion: 't', runJobs: false });
     expect(again.db.readonly).toBe(false);
-    expect(await again.dispatch('session.get', {})).toMatchObject({ ok: true, value: { readOnly: null } });
+    expect(await localClient(again).dispatch('session.get', {})).toMatchObject({ ok: true, value: { readOnly: null } });
     again.close();
   });
 });

@@ -7,10 +7,11 @@ import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
 import { READ_ONLY_MODE } from '../../electron/backend/method-policies';
+import type { CallerSession } from '../../electron/backend/features/session/session-registry';
 import { READ_ONLY_ACCESS_LOG_FILE } from '../../electron/backend/features/access-log/access-log-repository';
 import { fragmentWorld } from './support/fragment-world';
 import { seedFamily } from './support/seed';
-import { MIGRATIONS_DIR, signInAs, startTestBackend, tempDir, TEST_PIN, TEST_SECRET_COST } from './support/temp-backend';
+import { localClient, MIGRATIONS_DIR, signInAs, startTestBackend, tempDir, TEST_PIN, TEST_SECRET_COST } from './support/temp-backend';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
@@ -21,11 +22,11 @@ function folder(prefix?: string) {
   return dir.path;
 }
 
-function start(dataDir: string): { backend: Backend; api: Api; call(method: string, input?: unknown): Promise<Envelope<unknown>> } {
+function start(dataDir: string): { backend: Backend; api: Api; caller(): CallerSession; call(method: string, input?: unknown): Promise<Envelope<unknown>> } {
   const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', runJobs: false, secretCost: TEST_SECRET_COST, onInternalError: () => undefined });
   cleanups.push(() => backend.close());
-  const api = createApi({ call: (method, input) => backend.dispatch(method, input), on: () => () => undefined });
-  return { backend, api, call: (method, input) => backend.dispatch(method, input ?? {}) };
+  const client = localClient(backend);
+  return { backend, api: client.api, caller: () => client.caller, call: (method, input) => client.dispatch(method, input ?? {}) };
 }
 
 const DB = 'afstemming.sqlite';
@@ -63,7 +64,7 @@ describe('a damaged database opens read-only', () => {
     const before = databaseFiles(dataDir);
     expect(Object.keys(before)).toEqual([DB]);
 
-    const { backend, api, call } = start(dataDir);
+    const { backend, api, call, caller } = start(dataDir);
     expect(backend.db.readonly).toBe(true);
     // A start always locks; signing in still works (its attempt counters live in memory then).
     await signInAs(api, world.coordinator.id);
@@ -107,6 +108,7 @@ describe('a damaged database opens read-only', () => {
       'accessLog.overview': { familyId: world.familyId },
       'backup.verify': { dir: backup.dir },
       'backup.restore': { dir: backup.dir },
+      'meeting.setup': {},
       // Last: who is active lives in an in-memory copy of the settings while read-only.
       'session.touch': {},
       'session.lock': {},
@@ -131,7 +133,7 @@ describe('a damaged database opens read-only', () => {
     const refusal = await call('families.create', { code: 'OB-26-999', babyBirthMonth: '2026-01', referralDate: '2026-02-01', caregivers: [] });
     expect(refusal).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringMatching(/beschadigd.*alleen-lezen.*niets gewijzigd.*Zet back-up terug/) } });
     // Uploads are refused too: nothing could import them.
-    const upload = await backend.media.receiveUpload((await import('node:stream')).Readable.from([Buffer.from('x')]), 'a.mp4');
+    const upload = await backend.media.receiveUpload((await import('node:stream')).Readable.from([Buffer.from('x')]), 'a.mp4', caller());
     expect(upload).toMatchObject({ ok: false, error: { code: 'read_only' } });
 
     backend.close();

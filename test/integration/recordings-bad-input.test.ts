@@ -29,9 +29,9 @@ const tempFiles = () => readdirSync(join(t.dataDir, 'library', '.tmp'));
 
 /** Through the real upload and import path, exactly as the browser does it. */
 async function importThroughApi(path: string) {
-  const upload = await t.backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)));
+  const upload = await t.backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)), t.caller);
   if (!upload.ok) return upload;
-  return t.backend.dispatch('recordings.importUpload', {
+  return t.dispatch('recordings.importUpload', {
     uploadId: upload.value.uploadId,
     familyId: family.id,
     visitId: family.visits[0]!.id,

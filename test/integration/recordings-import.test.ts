@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function importFile(path: string, overrides: Record<string, unknown> = {}) {
-  const upload = await t.backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)));
+  const upload = await t.backend.media.receiveUpload(createReadStream(path), encodeURIComponent(basename(path)), t.caller);
   if (!upload.ok) throw new ApiError(upload.error);
   return t.api.call('recordings.importUpload', {
     uploadId: upload.value.uploadId,
@@ -72,13 +72,13 @@ describe('importing recordings', () => {
     const clip = await makeClip({ durationS: 2, width: 160, height: 120, fps: 25, vcodec: 'h264', acodec: 'aac', container: 'mp4' });
     const recording = await importFile(clip);
     const size = readFileSync(clip).length;
-    const res = await t.backend.media.serveMedia(new Request(`http://x/media/${recording.id}`, { headers: { range: 'bytes=0-99' } }));
+    const res = await t.backend.media.serveMedia(new Request(`http://x/media/${recording.id}`, { headers: { range: 'bytes=0-99' } }), t.caller);
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes 0-99/${size}`);
     expect((await res.arrayBuffer()).byteLength).toBe(100);
-    const missing = await t.backend.media.serveMedia(new Request('http://x/media/999999'));
+    const missing = await t.backend.media.serveMedia(new Request('http://x/media/999999'), t.caller);
     expect(missing.status).toBe(404);
-    const traversal = await t.backend.media.serveMedia(new Request('http://x/media/..%2f..%2fafstemming.sqlite'));
+    const traversal = await t.backend.media.serveMedia(new Request('http://x/media/..%2f..%2fafstemming.sqlite'), t.caller);
     expect(traversal.status).toBe(404);
     const log = await t.api.call('accessLog.forFamily', { familyId: family.id });
     expect(log.some((e) => e.action === 'recording.play' && e.detail === `opname ${recording.id}`)).toBe(true);
@@ -97,7 +97,7 @@ describe('importing recordings', () => {
       ['sprite', 'done'],
     ]);
     expect(ready.mediaVersion).not.toBe('original');
-    const served = await t.backend.media.serveMedia(new Request(`http://x/media/${recording.id}`));
+    const served = await t.backend.media.serveMedia(new Request(`http://x/media/${recording.id}`), t.caller);
     const proxy = join(t.dataDir, 'library', libraryFiles().find((f) => f.includes('playable'))!);
     expect(Number(served.headers.get('content-length'))).toBe(statSync(proxy).size);
     expect((await probeMedia(proxy)).video!.keyframeGapS).toBeLessThanOrEqual(0.25);
@@ -117,7 +117,7 @@ describe('importing recordings', () => {
     expect(ready.mediaVersion).not.toBe('original');
     // Only the deinterlaced version is left; the quick remux it replaced is gone.
     expect(libraryFiles().filter((f) => f.includes('playable'))).toEqual([expect.stringMatching(/-playable-progressive\.mp4$/)]);
-    const res = await t.backend.media.serveMedia(new Request(`http://x/media/${recording.id}`));
+    const res = await t.backend.media.serveMedia(new Request(`http://x/media/${recording.id}`), t.caller);
     expect(res.headers.get('content-type')).toBe('video/mp4');
   });
 

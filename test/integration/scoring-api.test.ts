@@ -24,6 +24,7 @@ const as = (api: Api, rater: Rater) => signInAs(api, rater.id);
 interface World {
   coordinator: Rater;
   raters: Rater[];
+  familyId: number;
   mother: number;
   father: number;
   recordingA: number;
@@ -50,7 +51,7 @@ async function world(): Promise<World> {
   const recordingB = seedRecording(t.backend, { familyId: family.id, caregiverIds: [mother], moment: 'nameting' });
   const otherFamily = await seedFamily(t.api, 'OB-26-002');
   const other = seedRecording(t.backend, { familyId: otherFamily.id, caregiverIds: [otherFamily.caregivers[0]!.id] });
-  return { coordinator, raters, mother, father, recordingA, recordingB, other };
+  return { coordinator, raters, familyId: family.id, mother, father, recordingA, recordingB, other };
 }
 
 async function fillSheet(recordingId: number, roundId: number | null, caregivers: number[], values: [number, number]) {
@@ -148,7 +149,7 @@ describe('practice scoring (niet blind)', () => {
     expect(sheet.scores.find((s) => s.caregiverId === w.father && s.scale === 'cooperation')?.value).toBe(3);
 
     await as(t.api, w.coordinator);
-    const log = await t.api.call('accessLog.forFamily', { familyId: sheet.recording.familyId });
+    const log = await t.api.call('accessLog.forFamily', { familyId: w.familyId });
     const reopen = log.find((entry) => entry.action === 'score.reopen');
     expect(reopen?.detail).toMatch(/reden: Vader verkeerd gelezen/);
     expect(reopen?.raterName).toBe('Bram');

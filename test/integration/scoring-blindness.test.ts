@@ -10,7 +10,7 @@ import type { Meeting } from '../../shared/domain/scoring';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
 import { rememberedRater } from '../../electron/backend/features/session/session-handlers';
 import { seedFamily, seedRecording } from './support/seed';
-import { createRater, MIGRATIONS_DIR, signInAs, tempDir, TEST_SECRET_COST } from './support/temp-backend';
+import { createRater, localClient, MIGRATIONS_DIR, signInAs, tempDir, TEST_SECRET_COST, type LocalClient } from './support/temp-backend';
 
 /*
  * The independence rule, tested as non-interference: two worlds are seeded identically except for
@@ -44,9 +44,10 @@ const marker = (rater: RaterName, world: WorldName) => `GEHEIM-${rater.toUpperCa
 /** Scores that differ between the two worlds at every position. */
 const valuesFor = (world: WorldName, seed: number) => (world === 'x' ? [2, 8, 3, 7][seed % 4]! : [8, 2, 7, 3][seed % 4]!);
 
-function open(dataDir: string): { backend: Backend; api: Api } {
+function open(dataDir: string): { backend: Backend; api: Api; dispatch: LocalClient['dispatch'] } {
   const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', runJobs: false, secretCost: TEST_SECRET_COST, onInternalError: () => undefined });
-  return { backend, api: createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined }) };
+  const client = localClient(backend);
+  return { backend, api: client.api, dispatch: client.dispatch };
 }
 
 /**
@@ -160,6 +161,12 @@ function byKey(ids: Ids, viewer: ViewerName): Record<string, unknown[]> {
     color: ['#009e73'],
     startMs: [1000],
     endMs: [2000],
+    joinCode: ['K7P-4QX'],
+    deviceKey: ['apparaat-0001'],
+    deviceLabel: ['Telefoon'],
+    pin: ['2468-1357'],
+    certificatePem: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'],
+    privateKeyPem: ['-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n'],
   };
 }
 
@@ -260,12 +267,12 @@ async function callOnCopy(seedDir: string, method: MethodName, input: unknown): 
   const copy = tempDir('afstemming-blind-call-');
   try {
     cpSync(join(seedDir, 'afstemming.sqlite'), join(copy.path, 'afstemming.sqlite'));
-    const { backend, api } = open(copy.path);
+    const { backend, api, dispatch } = open(copy.path);
     try {
       // A restart locks the workstation; the viewer signs in again as they would after one.
       const viewer = rememberedRater(backend.db);
       if (viewer) await signInAs(api, viewer.id);
-      return normalize(await backend.dispatch(method, input));
+      return normalize(await dispatch(method, input));
     } finally {
       backend.close();
     }

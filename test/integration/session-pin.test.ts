@@ -100,7 +100,7 @@ describe('who is who: PINs, lockout, inactivity', () => {
     const locked = await refusal(t.api.call('families.list', {}));
     expect(locked.code).toBe('locked');
     expect(locked.message).toMatch(/vergrendeld/);
-    const media = await t.backend.media.serveMedia(new Request('http://x/media/1'));
+    const media = await t.backend.media.serveMedia(new Request('http://x/media/1'), t.caller);
     expect(media.status).not.toBe(200);
     const info = await t.api.call('session.get', {});
     expect(info).toMatchObject({ rater: null, lockedProfile: { id: anna.id }, lockAfterMinutes: 10 });
@@ -125,7 +125,7 @@ describe('who is who: PINs, lockout, inactivity', () => {
     const info = await t.api.call('session.selectRater', { raterId: bram.id, pin: START_PIN });
     expect(info.mustChangePin).toBe(true);
     expect((await refusal(t.api.call('families.list', {}))).message).toMatch(/Kies eerst een eigen pincode/);
-    expect((await t.backend.media.serveMedia(new Request('http://x/media/1'))).status).not.toBe(200);
+    expect((await t.backend.media.serveMedia(new Request('http://x/media/1'), t.caller)).status).not.toBe(200);
     expect((await refusal(t.api.call('session.changePin', { currentPin: START_PIN, newPin: START_PIN }))).body.fields?.newPin).toMatch(/andere pincode/);
     expect((await refusal(t.api.call('session.changePin', { currentPin: 'niet-de-pin', newPin: '8080' }))).code).toBe('forbidden');
     const changed = await t.api.call('session.changePin', { currentPin: START_PIN, newPin: '8080' });

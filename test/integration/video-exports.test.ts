@@ -14,6 +14,7 @@ import { spawnProcess } from '../../electron/backend/media/spawn-process';
 import { createAppProtocolHandler } from '../../electron/shell/app-protocol';
 import { startWebHost } from '../../electron/web/web-host';
 import { CLIP_CACHE_DIR } from '../fixtures/clips';
+import { openBrowserClient } from './support/browser-client';
 import { refused } from './support/fragment-world';
 import { seedFamily, seedRecording } from './support/seed';
 import { startTestBackend, withCoordinator, type TestBackend, signInAs, createRater } from './support/temp-backend';
@@ -80,7 +81,7 @@ beforeEach(async () => {
   rater = await createRater(t.api, { name: 'Chris de Vries', initials: 'CV', role: 'rater' });
   const family = await seedFamily(t.api, 'OB-26-001');
   familyId = family.id;
-  const upload = await t.backend.media.receiveUpload(createReadStream(clip), encodeURIComponent('moeder en baby.mp4'));
+  const upload = await t.backend.media.receiveUpload(createReadStream(clip), encodeURIComponent('moeder en baby.mp4'), t.caller);
   if (!upload.ok) throw new ApiError(upload.error);
   const recording = await t.api.call('recordings.importUpload', {
     uploadId: upload.value.uploadId,
@@ -111,7 +112,7 @@ const accessRows = (action: string) =>
     outcome: string;
     detail: string;
   }[];
-const download = (jobId: number | string, init: RequestInit = {}) => t.backend.media.serveDownload(new Request(`http://x/downloads/${jobId}`, init));
+const download = (jobId: number | string, init: RequestInit = {}) => t.backend.media.serveDownload(new Request(`http://x/downloads/${jobId}`, init), t.caller);
 
 /** The source frame each output frame shows; allows ±1 for the lossy encode of a flat grey. */
 function expectFrames(values: number[], from: number, startFrame: number, count: number): void {
@@ -313,18 +314,20 @@ describe('downloads', () => {
     const fragment = await mark(1000, 1400);
     const [queued] = await t.api.call('videoExports.fragmentClips', { recordingId, fragmentIds: [fragment.id] });
     await t.backend.services.jobs.whenIdle();
-    const host = await startWebHost({ backend: t.backend, staticDir: t.dataDir, token: 'test-token' });
+    const host = await startWebHost({ backend: t.backend, staticDir: t.dataDir });
     try {
-      const res = await fetch(`${host.origin}/downloads/${queued!.job.id}`, { headers: { authorization: 'Bearer test-token' } });
+      const tab = await openBrowserClient(host);
+      await tab.signIn((await t.api.call('session.get', {})).rater!.id);
+      const res = await tab.fetch(`/downloads/${queued!.job.id}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="OB-26-001_2026-03-01_fragment-/);
       expect(res.headers.get('content-security-policy')).toBeTruthy();
       expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
-      expect((await fetch(`${host.origin}/downloads/abc`, { headers: { authorization: 'Bearer test-token' } })).status).toBe(404);
+      expect((await tab.fetch('/downloads/abc')).status).toBe(404);
     } finally {
       await host.close();
     }
-    const handle = createAppProtocolHandler(t.dataDir, t.backend.media);
+    const handle = createAppProtocolHandler(t.dataDir, t.backend.media, () => t.caller);
     const res = await handle(new Request(`app://afstemming/downloads/${queued!.job.id}`));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="OB-26-001_2026-03-01_fragment-/);

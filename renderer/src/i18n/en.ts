@@ -261,6 +261,7 @@ export const en: Dictionary = {
     },
     page: {
       heading: 'Scoring: {{code}}, {{date}}',
+      headingMasked: 'Scoring: {{code}} (blind to the measurement moment)',
       backToRound: 'Back to round {{name}}',
       backToPractice: 'Back to practice',
       openPlayer: 'Open the recording in the player',

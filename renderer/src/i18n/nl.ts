@@ -259,6 +259,7 @@ export const nl = {
     },
     page: {
       heading: 'Scoren: {{code}}, {{date}}',
+      headingMasked: 'Scoren: {{code}} (blind voor het meetmoment)',
       backToRound: 'Terug naar ronde {{name}}',
       backToPractice: 'Terug naar oefenen',
       openPlayer: 'Open de opname in de speler',

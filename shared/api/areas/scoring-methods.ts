@@ -95,6 +95,8 @@ export const scoringMethods = {
       revealRule,
       recordingIds: idList('opnamen', 1),
       raterIds: idList('beoordelaars', 2),
+      /** Raters see neutral clip codes instead of family, date and moment, in their own order, until the reveal. */
+      blindMoment: z.boolean().optional(),
     }),
   ),
   'rounds.update': method<RoundDetail>()(
@@ -108,6 +110,7 @@ export const scoringMethods = {
         revealRule: revealRule.optional(),
         recordingIds: idList('opnamen', 1).optional(),
         raterIds: idList('beoordelaars', 2).optional(),
+        blindMoment: z.boolean().optional(),
         notes: noteText.optional(),
       })
       .refine((value) => Object.keys(value).some((key) => key !== 'roundId'), 'Geef minstens één veld om te wijzigen.'),

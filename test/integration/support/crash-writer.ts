@@ -5,11 +5,11 @@
  */
 import { createApi } from '../../../shared/api/client';
 import { createBackend } from '../../../electron/backend/create-backend';
-import { createRater, MIGRATIONS_DIR, signInAs, TEST_SECRET_COST } from './temp-backend';
+import { createRater, localClient, MIGRATIONS_DIR, signInAs, TEST_SECRET_COST } from './temp-backend';
 
 const [dataDir, startAt] = process.argv.slice(2) as [string, string];
 const backend = createBackend({ dataDir, migrationsDir: MIGRATIONS_DIR, appVersion: 'crash-test', secretCost: TEST_SECRET_COST });
-const api = createApi({ call: (m, i) => backend.dispatch(m, i), on: () => () => undefined });
+const api = localClient(backend).api;
 
 const session = await api.call('session.get', {});
 if (!session.rater) {

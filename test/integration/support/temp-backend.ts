@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { createApi, type Api } from '../../../shared/api/client';
 import { createBackend, type Backend, type BackendOptions } from '../../../electron/backend/create-backend';
 import type { Rater } from '../../../shared/domain/entities';
+import type { Envelope } from '../../../shared/api/envelope';
+import type { CallerSession } from '../../../electron/backend/features/session/session-registry';
 import type { RaterRole } from '../../../shared/domain/vocabulary';
 
 /** Every test profile ends up with this PIN (long enough for the coordinator role too). */
@@ -22,10 +24,39 @@ export function tempDir(prefix = 'afstemming-test-'): { path: string; remove(): 
 
 export interface TestBackend {
   backend: Backend;
-  /** The typed client over the real dispatch, exactly as the UI uses it. */
+  /** The typed client over the real dispatch, exactly as the UI uses it, in one caller's session. */
   api: Api;
+  /** The session `api` and `dispatch` call in: one window on this computer. */
+  caller: CallerSession;
+  /** The raw dispatch in that session (for hostile input the typed client would not compile). */
+  dispatch(method: unknown, input: unknown): Promise<Envelope<unknown>>;
   dataDir: string;
   close(): void;
+}
+
+export interface LocalClient {
+  api: Api;
+  caller: CallerSession;
+  dispatch(method: unknown, input: unknown): Promise<Envelope<unknown>>;
+}
+
+/** A new window on this computer: its own session, signed in as nobody yet. */
+export function localClient(backend: Backend, device = 'testvenster'): LocalClient {
+  const caller = backend.services.sessions.open({ scope: { kind: 'workstation' }, address: null, device });
+  // Follows a session that was replaced at sign-in or sign-out, as the transports do with their cookie.
+  const current = () => {
+    let session = caller;
+    while (session.replacedBy) session = session.replacedBy;
+    return session;
+  };
+  const dispatch = (method: unknown, input: unknown) => backend.dispatch(method, input, current());
+  return {
+    api: createApi({ call: dispatch, on: () => () => undefined }),
+    get caller() {
+      return current();
+    },
+    dispatch,
+  };
 }
 
 /** A real back end on a real SQLite file in a fresh temporary folder. */
@@ -38,10 +69,14 @@ export function startTestBackend(dataDir = tempDir().path, options: Partial<Back
     secretCost: TEST_SECRET_COST,
     ...options,
   });
-  const api = createApi({ call: (method, input) => backend.dispatch(method, input), on: () => () => undefined });
+  const client = localClient(backend);
   return {
     backend,
-    api,
+    api: client.api,
+    get caller() {
+      return client.caller;
+    },
+    dispatch: client.dispatch,
     dataDir,
     close: () => {
       backend.close();

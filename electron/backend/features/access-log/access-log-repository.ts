@@ -22,6 +22,8 @@ export interface AccessRecord {
   detail?: string;
   /** Set by an erasure, when the family row is already gone. */
   familyCode?: string;
+  /** The device and address of a caller that is not this computer (a phone in the meeting). */
+  via?: string;
 }
 
 /** Appends one row; the family code is copied so the row still says whom it was about after erasure. */
@@ -33,6 +35,8 @@ export function appendAccess(db: Db, record: AccessRecord): void {
   // A savepoint inside a call's transaction, its own transaction for refusals logged outside one.
   db.transaction(() => insertAccess(db, record))();
 }
+
+const withVia = (record: AccessRecord) => [record.detail ?? '', record.via ? `via ${record.via}` : ''].filter(Boolean).join(' · ');
 
 function insertAccess(db: Db, record: AccessRecord): void {
   const familyCode =
@@ -52,7 +56,7 @@ function insertAccess(db: Db, record: AccessRecord): void {
     familyCode,
     record.action,
     record.outcome,
-    (record.detail ?? '').slice(0, 1000),
+    withVia(record).slice(0, 1000),
   );
   // Same transaction as the row itself: a row and its link in the hash chain exist together or not at all.
   chainRow(db, Number(lastInsertRowid));

@@ -32,7 +32,7 @@ export const raterHandlers: HandlersFor<'raters'> = {
       throw new AppError('invalid_input', 'De eerste beoordelaar moet coördinator zijn.', { role: 'Kies coördinator.' });
     }
     checkStartPin(pin, input.role, 'pin');
-    const hash = await hashSecret(pin, ctx.services.session.secretCost);
+    const hash = await hashSecret(pin, ctx.services.sessions.secretCost);
     const rater = ctx.db
       .transaction(() => {
         // Re-checked inside the write transaction: two first coordinators made at once cannot both win.
@@ -71,7 +71,7 @@ export const raterHandlers: HandlersFor<'raters'> = {
       throw new AppError('conflict', 'Uw eigen pincode wijzigt u via "Pincode wijzigen"; die vraagt uw huidige pincode.');
     }
     checkStartPin(newPin, rater.role, 'newPin');
-    const hash = await hashSecret(newPin, ctx.services.session.secretCost);
+    const hash = await hashSecret(newPin, ctx.services.sessions.secretCost);
     ctx.db
       .transaction(() => {
         storeSecret(ctx.db, rater.id, hash, true, ctx.now);

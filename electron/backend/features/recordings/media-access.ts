@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
+import { relative, isAbsolute, sep } from 'node:path';
 import type { Rater } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
 import type { MediaLibrary } from '../../media-library';
@@ -72,12 +73,19 @@ export function resolveMediaFile(db: Db, library: MediaLibrary, target: MediaReq
   }
   if (!path) return null;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return null;
+    // Only a regular file the app wrote itself: a symbolic link planted in the library (to a file
+    // elsewhere on the disk) is not followed, whatever it points at.
+    const stat = lstatSync(path);
+    if (!stat.isFile() || !insideLibrary(library, path)) return null;
     return { path, size: stat.size, contentType, familyId: row.family_id };
   } catch {
     return null;
   }
+}
+
+function insideLibrary(library: MediaLibrary, path: string): boolean {
+  const rel = relative(realpathSync(library.root), realpathSync(path));
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** A play is logged once per start (a request from byte 0), not for every range the player asks. */

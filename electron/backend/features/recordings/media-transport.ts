@@ -6,6 +6,7 @@ import { serveLibraryFile } from '../../media/media-range';
 import type { BackendServices } from '../../services';
 import { appendAccess } from '../access-log/access-log-repository';
 import { workingActor } from '../session/session-handlers';
+import type { CallerSession } from '../session/session-registry';
 import { serveExportDownload } from '../video-exports/export-download';
 import { READ_ONLY_MESSAGE } from '../../read-only';
 import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
@@ -16,14 +17,17 @@ import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
  * video exports by job id as downloads.
  */
 export function createMediaTransport(db: Db, services: BackendServices) {
+  // Video bytes, uploads and downloads belong to this computer's windows only: a device in the
+  // meeting scores while the clip plays on the projector, and never receives the clip itself.
+  const workstationActor = (caller: CallerSession) => (caller.scope.kind === 'workstation' ? workingActor(db, services.sessions, caller) : null);
   return {
-    async receiveUpload(body: Readable, encodedFileName: string | null): Promise<Envelope<{ uploadId: string; size: number }>> {
+    async receiveUpload(body: Readable, encodedFileName: string | null, caller: CallerSession): Promise<Envelope<{ uploadId: string; size: number }>> {
       if (services.readOnly) {
         // Nothing could import the upload while the database is read-only; don't store it.
         body.resume();
         return { ok: false, error: { code: 'read_only', message: READ_ONLY_MESSAGE } };
       }
-      if (!workingActor(db, services.session)) {
+      if (!workstationActor(caller)) {
         body.resume();
         return { ok: false, error: { code: 'no_rater', message: 'Kies eerst wie u bent.' } };
       }
@@ -46,9 +50,9 @@ export function createMediaTransport(db: Db, services: BackendServices) {
       }
     },
 
-    async serveMedia(request: Request): Promise<Response> {
+    async serveMedia(request: Request, caller: CallerSession): Promise<Response> {
       const target = parseMediaPath(new URL(request.url).pathname);
-      const rater = workingActor(db, services.session);
+      const rater = workstationActor(caller);
       if (!target || !rater) {
         if (!target) appendAccess(db, { at: new Date().toISOString(), rater, familyId: null, action: 'recording.play', outcome: 'refused', detail: 'ongeldig media-adres' });
         return new Response(rater ? 'Niet gevonden.' : 'Kies eerst wie u bent.', { status: rater ? 404 : 403 });
@@ -59,8 +63,8 @@ export function createMediaTransport(db: Db, services: BackendServices) {
     },
 
     /** GET /downloads/<jobId>: a finished fragment clip or feedback reel as an attachment. */
-    serveDownload(request: Request): Promise<Response> {
-      return serveExportDownload(db, services.library, workingActor(db, services.session), request);
+    serveDownload(request: Request, caller: CallerSession): Promise<Response> {
+      return serveExportDownload(db, services.library, workstationActor(caller), request);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Meeting } from '../../../../shared/domain/scoring';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { findRater } from '../raters/rater-repository';
 import { findRecordingBrief, recordingBriefs } from '../scoring/recording-brief';
+import { assignNeutralCodes } from './moment-blinding';
 import { buildMeeting, buildRoundDetail } from './round-views';
 import { findRound, isAssigned, listRoundRows, revealIfEveryoneSubmitted, roundRaters, roundRecordingIds, summarizeRound, type RoundRow } from './round-repository';
 
@@ -60,6 +61,8 @@ function setRecordings(ctx: HandlerContext, roundId: number, recordingIds: numbe
   recordingIds.forEach((recordingId, position) => {
     if (update.run(position, roundId, recordingId).changes === 0) insert.run(roundId, recordingId, position);
   });
+  // Every round gets its neutral letters, so switching "blind to the moment" on later needs nothing more.
+  assignNeutralCodes(ctx.db, roundId);
 }
 
 function setRaters(ctx: HandlerContext, roundId: number, raterIds: number[]): void {
@@ -143,20 +146,22 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     assertRaters(ctx, input.raterIds);
     const roundId = Number(
       ctx.db
-        .prepare('INSERT INTO rounds (name, held_on, kind, reveal_rule, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.name, input.heldOn, input.kind ?? 'meeting', input.revealRule, ctx.now, actor.id).lastInsertRowid,
+        .prepare('INSERT INTO rounds (name, held_on, kind, reveal_rule, blind_moment, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(input.name, input.heldOn, input.kind ?? 'meeting', input.revealRule, input.blindMoment ? 1 : 0, ctx.now, actor.id).lastInsertRowid,
     );
     setRecordings(ctx, roundId, input.recordingIds);
     setRaters(ctx, roundId, input.raterIds);
     logRoundFamilies(ctx, roundId, `ronde ${roundId} aangemaakt`);
     ctx.emit('data.changed', { area: 'scoring', id: roundId });
+    ctx.emit('meeting.changed', { roundId });
     return buildRoundDetail(ctx.db, requireRound(ctx, roundId), actor.id, isAssigned(ctx.db, roundId, actor.id));
   },
 
   'rounds.update': ({ roundId, ...changes }, ctx) => {
     const actor = actorOf(ctx);
     const round = requireRound(ctx, roundId);
-    const structural = changes.revealRule !== undefined || changes.recordingIds !== undefined || changes.raterIds !== undefined;
+    const structural =
+      changes.revealRule !== undefined || changes.recordingIds !== undefined || changes.raterIds !== undefined || changes.blindMoment !== undefined;
     if (structural && round.revealed_at !== null) {
       throw new AppError('conflict', 'Deze ronde is al onthuld; opnamen, beoordelaars en de onthulregel liggen vast.');
     }
@@ -168,6 +173,8 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     if (changes.heldOn !== undefined) set('held_on', changes.heldOn);
     if (changes.kind !== undefined) set('kind', changes.kind);
     if (changes.revealRule !== undefined) set('reveal_rule', changes.revealRule);
+    if (changes.blindMoment !== undefined) set('blind_moment', changes.blindMoment ? 1 : 0);
+    if (changes.blindMoment) assignNeutralCodes(ctx.db, roundId);
     if (changes.notes !== undefined) set('notes', changes.notes);
     if (changes.recordingIds) setRecordings(ctx, roundId, changes.recordingIds);
     if (changes.raterIds) setRaters(ctx, roundId, changes.raterIds);
@@ -175,6 +182,7 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     revealIfEveryoneSubmitted(ctx.db, roundId, ctx.now);
     if (structural) logRoundFamilies(ctx, roundId, `ronde ${roundId} gewijzigd`);
     ctx.emit('data.changed', { area: 'scoring', id: roundId });
+    ctx.emit('meeting.changed', { roundId });
     return buildRoundDetail(ctx.db, requireRound(ctx, roundId), actor.id, isAssigned(ctx.db, roundId, actor.id));
   },
 
@@ -185,6 +193,7 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     ctx.db.prepare('UPDATE rounds SET revealed_at = ?, revealed_by = ? WHERE id = ?').run(ctx.now, actor.id, roundId);
     logRoundFamilies(ctx, roundId, `ronde ${roundId} onthuld`);
     ctx.emit('data.changed', { area: 'scoring', id: roundId });
+    ctx.emit('meeting.changed', { roundId });
     return buildRoundDetail(ctx.db, requireRound(ctx, roundId), actor.id, isAssigned(ctx.db, roundId, actor.id));
   },
 
@@ -201,6 +210,7 @@ export const roundHandlers: HandlersFor<'rounds'> = {
       .prepare('UPDATE round_items SET discussion = ?, updated_at = ? WHERE round_id = ? AND recording_id = ? AND caregiver_id = ? AND scale = ?')
       .run(discussion, ctx.now, item.roundId, item.recordingId, item.caregiverId, item.scale);
     ctx.emit('data.changed', { area: 'scoring', id: item.roundId });
+    ctx.emit('meeting.changed', { roundId: item.roundId });
     return meetingFor(ctx, item.roundId);
   },
 
@@ -226,6 +236,7 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     );
     for (const raterId of agreeing) insert.run(...where, raterId);
     ctx.emit('data.changed', { area: 'scoring', id: item.roundId });
+    ctx.emit('meeting.changed', { roundId: item.roundId });
     return meetingFor(ctx, item.roundId);
   },
 };

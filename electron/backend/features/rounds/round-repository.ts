@@ -10,11 +10,13 @@ export interface RoundRow {
   revealed_at: string | null;
   revealed_by: number | null;
   notes: string;
+  /** 1: raters see neutral clip codes instead of family, date and moment until the reveal. */
+  blind_moment: number;
 }
 
 export function findRound(db: Db, roundId: number): RoundRow | null {
   return (
-    (db.prepare('SELECT id, name, held_on, kind, reveal_rule, revealed_at, revealed_by, notes FROM rounds WHERE id = ?').get(roundId) as
+    (db.prepare('SELECT id, name, held_on, kind, reveal_rule, revealed_at, revealed_by, notes, blind_moment FROM rounds WHERE id = ?').get(roundId) as
       | RoundRow
       | undefined) ?? null
   );
@@ -47,7 +49,7 @@ export function roundRecordingIds(db: Db, roundId: number): { recordingId: numbe
 export function openAssignedRoundsFor(db: Db, raterId: number, recordingId: number): RoundRow[] {
   return db
     .prepare(
-      `SELECT r.id, r.name, r.held_on, r.kind, r.reveal_rule, r.revealed_at, r.revealed_by, r.notes
+      `SELECT r.id, r.name, r.held_on, r.kind, r.reveal_rule, r.revealed_at, r.revealed_by, r.notes, r.blind_moment
        FROM rounds r JOIN round_recordings rec ON rec.round_id = r.id JOIN round_raters rr ON rr.round_id = r.id
        WHERE rec.recording_id = ? AND rr.rater_id = ? AND r.revealed_at IS NULL
        ORDER BY r.held_on DESC, r.id DESC`,
@@ -59,7 +61,7 @@ export function openAssignedRoundsFor(db: Db, raterId: number, recordingId: numb
 export function assignedRoundsFor(db: Db, raterId: number, recordingId: number): RoundRow[] {
   return db
     .prepare(
-      `SELECT r.id, r.name, r.held_on, r.kind, r.reveal_rule, r.revealed_at, r.revealed_by, r.notes
+      `SELECT r.id, r.name, r.held_on, r.kind, r.reveal_rule, r.revealed_at, r.revealed_by, r.notes, r.blind_moment
        FROM rounds r JOIN round_recordings rec ON rec.round_id = r.id JOIN round_raters rr ON rr.round_id = r.id
        WHERE rec.recording_id = ? AND rr.rater_id = ?
        ORDER BY r.revealed_at IS NOT NULL, r.held_on DESC, r.id DESC`,
@@ -103,6 +105,7 @@ export function summarizeRound(db: Db, row: RoundRow, viewerId: number): RoundSu
     raterCount,
     submittedCount: pairs.length,
     expectedCount: recordingCount * raterCount,
+    blindMoment: row.blind_moment === 1,
     mine: {
       assigned,
       submitted: pairs.filter((pair) => pair.raterId === viewerId).length,
@@ -112,7 +115,7 @@ export function summarizeRound(db: Db, row: RoundRow, viewerId: number): RoundSu
 }
 
 export function listRoundRows(db: Db, onlyForRaterId: number | null): RoundRow[] {
-  const columns = 'r.id, r.name, r.held_on, r.kind, r.reveal_rule, r.revealed_at, r.revealed_by, r.notes';
+  const columns = 'r.id, r.name, r.held_on, r.kind, r.reveal_rule, r.revealed_at, r.revealed_by, r.notes, r.blind_moment';
   return (
     onlyForRaterId === null
       ? db.prepare(`SELECT ${columns} FROM rounds r ORDER BY r.held_on DESC, r.id DESC`).all()

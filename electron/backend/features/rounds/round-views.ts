@@ -1,8 +1,9 @@
 import { SCALE_KEYS, type ScaleKey } from '../../../../shared/domain/scales';
-import type { Meeting, MeetingItem, MeetingScore, RaterName, RoundDetail } from '../../../../shared/domain/scoring';
+import type { Meeting, MeetingItem, MeetingScore, RaterName, RoundDetail, RoundRecording } from '../../../../shared/domain/scoring';
 import type { Db } from '../../db/open-database';
 import { recordingBriefs } from '../scoring/recording-brief';
 import { isUnderBlindRound, visibleToViewerSql } from './blindness';
+import { maskBrief, momentHidden, neutralCodes, orderForRater } from './moment-blinding';
 import { orderBySpread, spreadOf } from './meeting-order';
 import { roundAgreement } from './round-agreement';
 import { mySheetStatuses, roundRaters, roundRecordingIds, submittedPairs, summarizeRound, type RoundRow } from './round-repository';
@@ -14,28 +15,36 @@ export function buildRoundDetail(db: Db, round: RoundRow, viewerId: number, view
   const briefs = recordingBriefs(db, agenda.map((entry) => entry.recordingId));
   const submitted = submittedPairs(db, round.id);
   const mine = mySheetStatuses(db, round.id, viewerId);
+  const hideMoment = momentHidden(round);
+  const codes = hideMoment ? neutralCodes(db, round.id) : new Map<number, string>();
   const revealedByName = round.revealed_by
     ? ((db.prepare('SELECT name FROM raters WHERE id = ?').get(round.revealed_by) as { name: string } | undefined)?.name ?? null)
     : null;
-  return {
-    ...summarizeRound(db, round, viewerId),
-    notes: round.notes,
-    revealedByName,
-    raters,
-    recordings: agenda.flatMap(({ recordingId, position }) => {
-      const brief = briefs.get(recordingId);
-      if (!brief) return [];
+  const recordings = agenda.flatMap(({ recordingId, position }): RoundRecording[] => {
+      const full = briefs.get(recordingId);
+      if (!full) return [];
+      const code = codes.get(recordingId) ?? null;
+      // Everyone who scores in the round sees the neutral code; a coordinator outside it sees both.
+      const brief = hideMoment && viewerAssigned ? maskBrief(full, code ?? '?') : full;
       const done = new Set(submitted.filter((pair) => pair.recordingId === recordingId).map((pair) => pair.raterId));
       return [
         {
           ...brief,
           position,
+          neutralCode: code,
           submittedBy: raters.filter((rater) => done.has(rater.id)),
           pending: raters.filter((rater) => !done.has(rater.id)),
           myStatus: viewerAssigned ? (mine.get(recordingId) ?? 'none') : 'not_assigned',
         },
       ];
-    }),
+    });
+  return {
+    ...summarizeRound(db, round, viewerId),
+    notes: round.notes,
+    revealedByName,
+    raters,
+    // A rater blind to the moment also gets the agenda in an order of their own.
+    recordings: hideMoment && viewerAssigned ? orderForRater(recordings, round.id, viewerId) : recordings,
   };
 }
 
@@ -116,14 +125,17 @@ export function buildMeeting(db: Db, round: RoundRow, viewerId: number, viewerAs
   }
   const itemByKey = new Map(itemRows.map((row) => [key(row.recording_id, row.caregiver_id, row.scale), row]));
 
+  // After the reveal nothing is masked any more; the guard only tells the compiler so.
   const items = detail.recordings.flatMap((recording, agendaIndex) =>
-    recording.caregivers.flatMap((caregiver, caregiverIndex) =>
+    recording.masked ? [] : recording.caregivers.flatMap((caregiver, caregiverIndex) =>
       SCALE_KEYS.map((scale) => {
         const k = key(recording.id, caregiver.id, scale);
         const scores = scoresByItem.get(k) ?? [];
         const item = itemByKey.get(k);
         const meetingItem: MeetingItem & { agendaIndex: number; caregiverIndex: number } = {
           recordingId: recording.id,
+          activity: recording.activity,
+          clipCode: recording.clipCode,
           familyCode: recording.familyCode,
           recordedOn: recording.recordedOn,
           moment: recording.moment,

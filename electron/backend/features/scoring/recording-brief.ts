@@ -45,6 +45,8 @@ function toBriefs(db: Db, rows: BriefRow[]): RecordingBrief[] {
     recordedOn: row.recorded_on,
     durationMs: row.duration_ms,
     caregivers: caregivers.get(row.id) ?? [],
+    clipCode: `${row.family_code} #${row.id}`,
+    masked: false,
   }));
 }
 

@@ -1,9 +1,10 @@
 import { AppError } from '../../../../shared/api/envelope';
 import type { Rater } from '../../../../shared/domain/entities';
-import type { OtherSheet, RecordingBrief, ScoreSheet, SheetOption } from '../../../../shared/domain/scoring';
+import type { OtherSheet, RecordingBrief, ScoreSheet, SheetOption, ShownRecording } from '../../../../shared/domain/scoring';
 import type { ScaleKey } from '../../../../shared/domain/scales';
 import type { HandlerContext, Handlers, HandlersFor } from '../../handler-context';
 import { visibleToViewerSql } from '../rounds/blindness';
+import { maskBrief, momentHidden, neutralCodes } from '../rounds/moment-blinding';
 import { roundHandlers } from '../rounds/round-handlers';
 import {
   assignedRoundsFor,
@@ -34,7 +35,13 @@ function requireRecording(ctx: HandlerContext, recordingId: number): RecordingBr
  * Which sheet a call is about. `undefined` picks the open round the rater is assigned to (the score
  * card beside the player does not know about rounds), falling back to practice; `null` is practice.
  */
-function resolveRound(ctx: HandlerContext, rater: Rater, recording: RecordingBrief, roundId: number | null | undefined): RoundRow | null {
+function resolveRound(ctx: HandlerContext, rater: Rater, recording: RecordingBrief, requested: number | null | undefined): RoundRow | null {
+  const meeting = ctx.caller.scope.kind === 'meeting' ? ctx.caller.scope : null;
+  // A device in the meeting scores that meeting's round only: no practice, no other round.
+  if (meeting && requested !== undefined && requested !== meeting.roundId) {
+    throw new AppError('forbidden', 'Op dit apparaat scoort u alleen de opnamen van deze intervisie.');
+  }
+  const roundId = meeting ? meeting.roundId : requested;
   if (roundId === undefined) {
     const open = openAssignedRoundsFor(ctx.db, rater.id, recording.id)[0];
     if (open) return open;
@@ -59,14 +66,17 @@ function buildSheet(ctx: HandlerContext, rater: Rater, recording: RecordingBrief
   const reason = lockReason(status, revealed);
   const statusOf = (roundId: number | null): ScoreSheet['status'] => findSheet(ctx.db, rater.id, recording.id, roundId)?.status ?? 'none';
   const assigned = assignedRoundsFor(ctx.db, rater.id, recording.id);
-  const options: SheetOption[] = assigned.map((r) => ({ roundId: r.id, roundName: r.name, revealed: r.revealed_at !== null, status: statusOf(r.id) }));
+  const meeting = ctx.caller.scope.kind === 'meeting' ? ctx.caller.scope : null;
+  const options: SheetOption[] = assigned
+    .filter((r) => !meeting || r.id === meeting.roundId)
+    .map((r) => ({ roundId: r.id, roundName: r.name, revealed: r.revealed_at !== null, status: statusOf(r.id) }));
   // Practice is offered unless the rater still has to score this recording blind (then it is refused anyway).
   const practiceStatus = statusOf(null);
-  if (practiceStatus !== 'none' || !assigned.some((r) => r.revealed_at === null)) {
+  if (!meeting && (practiceStatus !== 'none' || !assigned.some((r) => r.revealed_at === null))) {
     options.push({ roundId: null, roundName: null, revealed: false, status: practiceStatus });
   }
   return {
-    recording,
+    recording: shownIn(ctx, recording, round),
     roundId: round?.id ?? null,
     roundName: round?.name ?? null,
     blind: round !== null,
@@ -80,6 +90,12 @@ function buildSheet(ctx: HandlerContext, rater: Rater, recording: RecordingBrief
     anchors: currentAnchors(ctx.db),
     history: sheet ? sheetEvents(ctx.db, sheet.id) : [],
   };
+}
+
+/** The recording as this round may show it: without family, date and moment while it hides the moment. */
+function shownIn(ctx: HandlerContext, recording: RecordingBrief, round: RoundRow | null): ShownRecording {
+  if (!round || !momentHidden(round)) return recording;
+  return maskBrief(recording, neutralCodes(ctx.db, round.id).get(recording.id) ?? '?');
 }
 
 /** What every change to a sheet checks first; returns the sheet's round. */
@@ -177,6 +193,7 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
       ctx.logFamilyAccess(recording.familyId, `ronde ${round.id} automatisch onthuld: iedereen heeft ingediend`);
     }
     ctx.emit('data.changed', { area: 'scoring', id: recording.id });
+    if (round) ctx.emit('meeting.changed', { roundId: round.id });
     return buildSheet(ctx, rater, recording, round ? findRound(ctx.db, round.id) : null);
   },
 
@@ -193,6 +210,7 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     addSheetEvent(ctx.db, sheet.id, 'reopened', reason, rater.id, ctx.now);
     ctx.logFamilyAccess(recording.familyId, `opname ${recording.id}; heropend; ${contextLabel(round)}; reden: ${reason}`);
     ctx.emit('data.changed', { area: 'scoring', id: recording.id });
+    if (round) ctx.emit('meeting.changed', { roundId: round.id });
     return buildSheet(ctx, rater, recording, round);
   },
 
@@ -200,12 +218,14 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     const rater = actorOf(ctx);
     const sheets = sheetsOfRater(ctx.db, rater.id);
     const briefs = recordingBriefs(ctx.db, [...new Set(sheets.map((sheet) => sheet.recording_id))]);
+    const rounds = new Map<number, RoundRow | null>();
+    const roundOf = (id: number) => (rounds.has(id) ? rounds.get(id)! : rounds.set(id, findRound(ctx.db, id)).get(id)!);
     return sheets.flatMap((sheet) => {
       const recording = briefs.get(sheet.recording_id);
       if (!recording) return [];
       return [
         {
-          recording,
+          recording: shownIn(ctx, recording, sheet.round_id === null ? null : roundOf(sheet.round_id)),
           roundId: sheet.round_id,
           roundName: sheet.round_name,
           blind: sheet.blind === 1,

@@ -7,7 +7,7 @@ import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
 import { countRaters, findRater, requireRater } from '../raters/rater-repository';
 import { hashSecret, verifySecret } from './secret-hash';
-import type { SessionLock } from './session-lock';
+import { viaOf, type CallerSession, type SessionRegistry } from './session-registry';
 import { readOnlyState } from '../../read-only';
 import { findSecret, recordFailure, recordSuccess, storeSecret } from './secret-repository';
 
@@ -30,19 +30,36 @@ function remember(db: Db, raterId: number | null): void {
     );
 }
 
-function sessionInfo(ctx: HandlerContext): SessionInfo {
-  const session = ctx.services.session;
-  const rater = session.actor(ctx.db);
+/** The profile a locked session's lock screen asks the PIN of, if any. */
+export function lockedProfileOf(db: Db, caller: CallerSession): Rater | null {
+  if (caller.lockedRaterId !== null) {
+    const rater = findRater(db, caller.lockedRaterId);
+    if (rater?.active) return rater;
+  }
+  // A new window or tab on this computer offers the profile last used here; a joined device never does.
+  return caller.scope.kind === 'workstation' ? rememberedRater(db) : null;
+}
+
+export function sessionInfo(ctx: HandlerContext, caller: CallerSession = ctx.caller): SessionInfo {
+  const session = ctx.services.sessions;
+  const rater = session.actor(ctx.db, caller);
   return {
     rater,
-    lockedProfile: rater ? null : rememberedRater(ctx.db),
+    lockedProfile: rater ? null : lockedProfileOf(ctx.db, caller),
     mustChangePin: rater ? mustChangePin(ctx.db, rater.id) : false,
     lockAfterMinutes: Math.round(session.lockAfterMs / 60_000),
     needsFirstRater: countRaters(ctx.db) === 0,
     readOnly: readOnlyState(ctx.services),
     appVersion: ctx.appVersion,
     schemaVersion: schemaVersionOf(ctx.db),
+    meeting: meetingOfCaller(ctx, caller, rater !== null),
   };
+}
+
+function meetingOfCaller(ctx: HandlerContext, caller: CallerSession, signedIn: boolean): SessionInfo['meeting'] {
+  if (caller.scope.kind !== 'meeting') return null;
+  const roundName = (ctx.db.prepare('SELECT name FROM rounds WHERE id = ?').get(caller.scope.roundId) as { name: string } | undefined)?.name ?? '';
+  return { roundId: caller.scope.roundId, roundName, state: ctx.services.meeting.deviceState(caller, signedIn) };
 }
 
 /** A profile without any secret (made before PINs existed) has to choose one before it can work. */
@@ -52,8 +69,8 @@ export function mustChangePin(db: Db, raterId: number): boolean {
 }
 
 /** The rater who may use family data now: signed in, not idle, and not still holding a start PIN. */
-export function workingActor(db: Db, session: SessionLock): Rater | null {
-  const rater = session.actor(db);
+export function workingActor(db: Db, sessions: SessionRegistry, caller: CallerSession): Rater | null {
+  const rater = sessions.actor(db, caller);
   return rater && !mustChangePin(db, rater.id) ? rater : null;
 }
 
@@ -68,12 +85,21 @@ function lockedOutMessage(until: string, nowMs: number): string {
  * Checks a PIN against a profile. A wrong PIN is committed as a failure (and may start a lockout)
  * before the refusal is thrown, so neither a rollback nor a restart forgets it.
  */
-function checkSecret(ctx: HandlerContext, rater: Rater, pin: string): Promise<'ok' | 'first_secret'> {
-  return ctx.services.session.exclusive(() => checkSecretNow(ctx, rater, pin));
+export function checkSecret(ctx: HandlerContext, rater: Rater, pin: string): Promise<'ok' | 'first_secret'> {
+  return ctx.services.sessions.exclusive(async () => {
+    // Per address as well as per profile: one device cannot try a PIN on every profile in turn.
+    ctx.services.sessions.assertAddressAllowed(ctx.caller.address);
+    try {
+      return await checkSecretNow(ctx, rater, pin);
+    } catch (error) {
+      if (error instanceof AppError && error.fields?.pin) ctx.services.sessions.noteFailure(ctx.caller.address);
+      throw error;
+    }
+  });
 }
 
 async function checkSecretNow(ctx: HandlerContext, rater: Rater, pin: string): Promise<'ok' | 'first_secret'> {
-  const session = ctx.services.session;
+  const session = ctx.services.sessions;
   const stored = findSecret(ctx.db, rater.id);
   if (!stored) {
     // Profiles from before PINs existed choose their first one now, under the same rules.
@@ -103,7 +129,7 @@ async function checkSecretNow(ctx: HandlerContext, rater: Rater, pin: string): P
 }
 
 function logSessionEvent(ctx: HandlerContext, rater: Rater, action: string, detail: string): void {
-  appendAccess(ctx.db, { at: ctx.services.session.nowIso(), rater, familyId: null, action, outcome: 'ok', detail });
+  appendAccess(ctx.db, { at: ctx.services.sessions.nowIso(), rater, familyId: null, action, outcome: 'ok', detail, via: viaOf(ctx.caller) });
 }
 
 export const sessionHandlers: HandlersFor<'session'> = {
@@ -113,28 +139,33 @@ export const sessionHandlers: HandlersFor<'session'> = {
     const rater = requireRater(ctx.db, raterId);
     if (!rater.active) throw new AppError('forbidden', 'Deze beoordelaar is niet actief.');
     const outcome = await checkSecret(ctx, rater, pin);
-    const firstHash = outcome === 'first_secret' ? await hashSecret(pin, ctx.services.session.secretCost) : null;
+    const firstHash = outcome === 'first_secret' ? await hashSecret(pin, ctx.services.sessions.secretCost) : null;
+    if (ctx.caller.scope.kind !== 'workstation') {
+      throw new AppError('forbidden', 'Op een apparaat in de intervisie meldt u zich aan met de deelnamecode.');
+    }
     ctx.db
       .transaction(() => {
-        const now = ctx.services.session.nowIso();
+        const now = ctx.services.sessions.nowIso();
         if (firstHash) storeSecret(ctx.db, rater.id, firstHash, false, now);
         remember(ctx.db, rater.id);
         logSessionEvent(ctx, rater, 'session.sign_in', firstHash ? 'aangemeld; eerste pincode gekozen' : 'aangemeld');
       })
       .immediate();
-    ctx.services.session.unlock(rater.id);
+    // A new session id at every sign-in: an id someone saw before this moment grants nothing.
+    const signedIn = ctx.services.sessions.rotate(ctx.caller);
+    ctx.services.sessions.unlock(signedIn, rater.id);
     ctx.emit('data.changed', { area: 'session' });
-    return sessionInfo(ctx);
+    return sessionInfo(ctx, signedIn);
   },
 
   'session.lock': (_input, ctx) => {
-    ctx.services.session.lock();
+    ctx.services.sessions.lock(ctx.caller);
     ctx.emit('data.changed', { area: 'session' });
     return sessionInfo(ctx);
   },
 
   'session.touch': (_input, ctx) => {
-    ctx.services.session.touch();
+    ctx.services.sessions.touch(ctx.caller);
     return { ok: true };
   },
 
@@ -148,10 +179,10 @@ export const sessionHandlers: HandlersFor<'session'> = {
     if ((await checkSecret(ctx, rater, currentPin)) === 'first_secret') {
       throw new AppError('conflict', 'Dit profiel heeft nog geen pincode; meld u opnieuw aan om er een te kiezen.');
     }
-    const hash = await hashSecret(newPin, ctx.services.session.secretCost);
+    const hash = await hashSecret(newPin, ctx.services.sessions.secretCost);
     ctx.db
       .transaction(() => {
-        storeSecret(ctx.db, rater.id, hash, false, ctx.services.session.nowIso());
+        storeSecret(ctx.db, rater.id, hash, false, ctx.services.sessions.nowIso());
         logSessionEvent(ctx, rater, 'session.change_pin', 'eigen pincode gewijzigd');
       })
       .immediate();
@@ -160,9 +191,20 @@ export const sessionHandlers: HandlersFor<'session'> = {
   },
 
   'session.signOut': (_input, ctx) => {
-    ctx.services.session.lock();
-    remember(ctx.db, null);
+    const actor = ctx.services.sessions.actor(ctx.db, ctx.caller);
+    if (actor) logSessionEvent(ctx, actor, 'session.sign_out', 'afgemeld');
+    if (ctx.caller.scope.kind === 'meeting') {
+      // Leaving the meeting ends the device's session altogether; it must join again to come back.
+      ctx.services.sessions.end(ctx.caller);
+      ctx.emit('meeting.changed', { roundId: ctx.caller.scope.roundId });
+      return sessionInfo(ctx);
+    }
+    // "Someone else" on a lock screen forgets the profile offered there, but never another tab's.
+    const leaving = actor?.id ?? ctx.caller.lockedRaterId;
+    if (leaving === null || rememberedRater(ctx.db)?.id === leaving) remember(ctx.db, null);
+    const next = ctx.services.sessions.rotate(ctx.caller);
+    ctx.services.sessions.signOut(next);
     ctx.emit('data.changed', { area: 'session' });
-    return sessionInfo(ctx);
+    return sessionInfo(ctx, next);
   },
 };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SCALE_KEYS } from '../../../../shared/domain/scales';
-import type { RecordingBrief } from '../../../../shared/domain/scoring';
+import type { ShownRecording } from '../../../../shared/domain/scoring';
 import { useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
  * Other raters' submitted scores on a recording. The back end returns them only when no blind round
  * holds the recording; practice scores carry the "niet blind" mark.
  */
-export function OtherScores({ recording }: { recording: RecordingBrief }) {
+export function OtherScores({ recording }: { recording: ShownRecording }) {
   const { t } = useTranslation();
   const others = useApiQuery('scoring.forRecording', { recordingId: recording.id });
   return (

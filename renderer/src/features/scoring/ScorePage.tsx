@@ -34,7 +34,7 @@ export function ScorePage() {
       ) : (
         <Link to="/scoring/practice">← {t('scoring.page.backToPractice')}</Link>
       )}
-      <h1 id="score-page-title">{t('scoring.page.heading', { code: recording.familyCode, date: recording.recordedOn })}</h1>
+      <h1 id="score-page-title">{recording.masked ? t('scoring.page.headingMasked', { code: recording.clipCode }) : t('scoring.page.heading', { code: recording.clipCode, date: recording.recordedOn })}</h1>
       <p className="help">
         {recordingLabel(t, recording)} · {formatTime(recording.durationMs)} · {caregiverList(recording)}
       </p>
