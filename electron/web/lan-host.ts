@@ -117,8 +117,8 @@ export async function startLanHost(options: LanHostOptions): Promise<MeetingList
       if (first[0] === TLS_HANDSHAKE) {
         // From here the HTTPS server's own time-outs apply (server-sent events stay open for the meeting).
         socket.setTimeout(0);
+        // Paused with the first bytes put back: the TLS socket reads what is buffered, then the handle.
         https.emit('connection', socket);
-        socket.resume();
         return;
       }
       logRefusal(socket.remoteAddress ?? null, 'http', 'gewone HTTP in plaats van HTTPS');

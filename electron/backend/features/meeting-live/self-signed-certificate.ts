@@ -78,7 +78,8 @@ export function issueSelfSignedCertificate(privateKey: KeyObject, address: strin
     explicit(0, integer(Buffer.from([2]))),
     integer(serial),
     ECDSA_WITH_SHA256,
-    name('Afstemming intervisie'),
+    // Issuer equals subject: a client that trusts this certificate itself (pinned) finds its issuer.
+    name(`Afstemming intervisie ${address}`),
     sequence(time(notBefore), time(notAfter)),
     name(`Afstemming intervisie ${address}`),
     spki,
