@@ -160,6 +160,24 @@ export interface RecordingSummary {
   activeJobs: MediaJob[];
 }
 
+/**
+ * What a player needs of a recording, and nothing about the family: the score card beside the
+ * player and the projector use it where date and moment may be hidden (a round blind to the moment).
+ */
+export interface PlayerMedia {
+  recordingId: number;
+  playable: boolean;
+  /** Changes when a better playable version replaces the current one, so players reload. */
+  mediaVersion: string;
+  durationMs: number;
+  fpsNum: number;
+  fpsDen: number;
+  width: number;
+  height: number;
+  sprite: SpriteLayout | null;
+  hasPeaks: boolean;
+}
+
 export interface Recording extends RecordingSummary {
   notes: string;
   sprite: SpriteLayout | null;

@@ -1,4 +1,4 @@
-import type { Caregiver } from './entities';
+import type { Caregiver, PlayerMedia } from './entities';
 import type { AnchorTexts, ScaleKey } from './scales';
 import type { Activity, Moment } from './vocabulary';
 import type { Stat } from '../stats/stat-result';
@@ -79,6 +79,8 @@ export interface SheetOption {
 /** The current rater's own sheet for one recording in one context. */
 export interface ScoreSheet {
   recording: ShownRecording;
+  /** The clip beside the card at a workstation; null on a device in the intervisie (the clip plays on the projector). */
+  player: PlayerMedia | null;
   roundId: number | null;
   roundName: string | null;
   /** False for practice: shown as "niet blind" everywhere. */
@@ -216,4 +218,6 @@ export interface Meeting {
    * recording is also in another round that is still blind.
    */
   hiddenRecordingIds: number[];
+  /** The projector's player for every recording of the round (no family data in it). */
+  media: PlayerMedia[];
 }

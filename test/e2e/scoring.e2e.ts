@@ -24,8 +24,8 @@ async function seed(host: AppHost, fill: (db: Database.Database) => void): Promi
   return host.start();
 }
 
-const RECORDING_A = /^OB-26-001 · 2026-03-01 · Voormeting · Spelen/;
-const RECORDING_B = /^OB-26-001 · 2026-09-14 · Nameting · Voeden/;
+const RECORDING_A = /^OB-26-001 #\d+ · 2026-03-01 · Voormeting · Spelen/;
+const RECORDING_B = /^OB-26-001 #\d+ · 2026-09-14 · Nameting · Voeden/;
 const ANNA = 'Anna de Vries';
 
 function seedTeam(db: Database.Database) {
@@ -75,12 +75,12 @@ test('four raters score two recordings blind, the coordinator reveals, the meeti
     await expect(page.getByText(`Mijn voortgang: 0 van 2 ingediend`)).toBeVisible();
 
     // Names of who submitted are shown; never a value.
-    const agendaA = rounds.agenda().getByRole('row', { name: /OB-26-001 · 2026-03-01/ });
+    const agendaA = rounds.agenda().getByRole('row', { name: /OB-26-001 #\d+ · 2026-03-01/ });
     const before = Object.keys(PLANS).slice(0, index);
     for (const name of before) await expect(agendaA.getByRole('cell').nth(2)).toContainText(name);
 
     const plan = PLANS[rater]!;
-    let card = await rounds.scoreRecording(/^Scoren: OB-26-001 · 2026-03-01/);
+    let card = await rounds.scoreRecording(/^Scoren: OB-26-001 #\d+ · 2026-03-01/);
     await expect(card.root().getByText('Blind · Intervisie november')).toBeVisible();
     // Nothing of anyone else on the card, even for the last rater.
     for (const caregiver of ['moeder (M.)', 'vader (B.)']) {
@@ -94,7 +94,7 @@ test('four raters score two recordings blind, the coordinator reveals, the meeti
     await card.submit();
     await page.getByRole('link', { name: /Terug naar ronde/ }).click();
 
-    card = await rounds.scoreRecording(/^Scoren: OB-26-001 · 2026-09-14/);
+    card = await rounds.scoreRecording(/^Scoren: OB-26-001 #\d+ · 2026-09-14/);
     for (const [s, scale] of SCALES.entries()) await card.choose(scale, 'moeder (M.)', plan.b[s]!);
     await card.submit();
     await page.getByRole('link', { name: /Terug naar ronde/ }).click();
@@ -180,7 +180,7 @@ test('the score card: keys 1–9, the anchor text, drafts kept at once, submit l
   await new RaterPickerPage(page).pick('Bram Jansen');
 
   await gotoNav(page, 'Oefenen');
-  await page.getByRole('link', { name: /^Oefenen: OB-26-001 · 2026-09-14/ }).click();
+  await page.getByRole('link', { name: /^Oefenen: OB-26-001 #\d+ · 2026-09-14/ }).click();
   const card = new ScoreCardPage(page);
   await expect(card.root().getByText('Niet blind', { exact: true })).toBeVisible();
 
@@ -250,7 +250,7 @@ test('a coordinator edits the anchor texts; a new score shows and stores the new
   await expect(page.getByRole('region', { name: 'Sensitiviteit – Insensitiviteit' }).getByText(/^Versie 2, /)).toBeVisible();
 
   await gotoNav(page, 'Oefenen');
-  await page.getByRole('link', { name: /^Oefenen: OB-26-001 · 2026-03-01/ }).click();
+  await page.getByRole('link', { name: /^Oefenen: OB-26-001 #\d+ · 2026-03-01/ }).click();
   const card = new ScoreCardPage(page);
   await card.choose('Sensitiviteit', 'vader (B.)', 5);
   await expect(card.root().locator('.anchor-panel').nth(2)).toContainText('5 · Wisselend (teamversie).');

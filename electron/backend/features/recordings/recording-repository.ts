@@ -1,4 +1,4 @@
-import type { Caregiver, Recording, RecordingSummary, SpriteLayout } from '../../../../shared/domain/entities';
+import type { Caregiver, PlayerMedia, Recording, RecordingSummary, SpriteLayout } from '../../../../shared/domain/entities';
 import type { Activity, Moment, PlaybackPlanKind } from '../../../../shared/domain/vocabulary';
 import type { Db } from '../../db/open-database';
 import { listJobs } from '../media-jobs/job-repository';
@@ -76,14 +76,36 @@ export function findRecordingRow(db: Db, id: number): RecordingRow | null {
   return (db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RecordingRow | undefined) ?? null;
 }
 
-export function findRecording(db: Db, id: number, viewerId: number | null): Recording | null {
+/** The player's view of a recording (no family, date or moment); null when it does not exist. */
+export function findPlayerMedia(db: Db, id: number): PlayerMedia | null {
   const row = findRecordingRow(db, id);
-  if (!row) return null;
+  return row ? playerMediaOf(db, row) : null;
+}
+
+function playerMediaOf(db: Db, row: RecordingRow): PlayerMedia {
   const derivatives = db.prepare('SELECT kind, meta_json FROM media_derivatives WHERE media_sha256 = ?').all(row.media_sha256) as {
     kind: string;
     meta_json: string;
   }[];
   const sprite = derivatives.find((d) => d.kind === 'sprite');
+  return {
+    recordingId: row.id,
+    playable: row.playback_plan === 'as_is' || row.has_playable === 1,
+    mediaVersion: row.playable_version ?? 'original',
+    durationMs: row.duration_ms,
+    fpsNum: row.fps_num,
+    fpsDen: row.fps_den,
+    width: row.width,
+    height: row.height,
+    sprite: sprite ? (JSON.parse(sprite.meta_json) as SpriteLayout) : null,
+    hasPeaks: derivatives.some((d) => d.kind === 'peaks'),
+  };
+}
+
+export function findRecording(db: Db, id: number, viewerId: number | null): Recording | null {
+  const row = findRecordingRow(db, id);
+  if (!row) return null;
+  const media = playerMediaOf(db, row);
   const position =
     viewerId === null
       ? undefined
@@ -93,8 +115,8 @@ export function findRecording(db: Db, id: number, viewerId: number | null): Reco
   return {
     ...toSummary(db, row),
     notes: row.notes,
-    sprite: sprite ? (JSON.parse(sprite.meta_json) as SpriteLayout) : null,
-    hasPeaks: derivatives.some((d) => d.kind === 'peaks'),
+    sprite: media.sprite,
+    hasPeaks: media.hasPeaks,
     positionMs: position?.position_ms ?? 0,
     jobs: listJobs(db, { mediaSha256: row.media_sha256, includeFinished: true }),
   };

@@ -7,6 +7,7 @@ import { findRater } from '../raters/rater-repository';
 import { findRecordingBrief, recordingBriefs } from '../scoring/recording-brief';
 import { assignNeutralCodes } from './moment-blinding';
 import { buildMeeting, buildRoundDetail } from './round-views';
+import { findPlayerMedia } from '../recordings/recording-repository';
 import { findRound, isAssigned, listRoundRows, revealIfEveryoneSubmitted, roundRaters, roundRecordingIds, summarizeRound, type RoundRow } from './round-repository';
 
 const ROUND_GONE = 'Deze scoringsronde bestaat niet (meer).';
@@ -126,7 +127,9 @@ function prepareItem(ctx: HandlerContext, input: { roundId: number; recordingId:
 
 function meetingFor(ctx: HandlerContext, roundId: number): Meeting {
   const { round, actor, assigned } = requireRoundAccess(ctx, roundId);
-  return buildMeeting(ctx.db, round, actor.id, assigned);
+  const meeting = buildMeeting(ctx.db, round, actor.id, assigned);
+  const media = meeting.round.recordings.flatMap((recording) => findPlayerMedia(ctx.db, recording.id) ?? []);
+  return { ...meeting, media };
 }
 
 export const roundHandlers: HandlersFor<'rounds'> = {

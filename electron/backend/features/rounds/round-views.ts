@@ -75,7 +75,7 @@ interface ItemRow {
  * reveal, and still through the blindness rule: a recording that also sits in another round that
  * is still blind keeps other raters' scores hidden.
  */
-export function buildMeeting(db: Db, round: RoundRow, viewerId: number, viewerAssigned: boolean): Meeting {
+export function buildMeeting(db: Db, round: RoundRow, viewerId: number, viewerAssigned: boolean): Omit<Meeting, 'media'> {
   const detail = buildRoundDetail(db, round, viewerId, viewerAssigned);
   const revealed = round.revealed_at !== null;
   if (!revealed) return { round: detail, revealed, items: [], agreement: [], hiddenRecordingIds: [] };

@@ -1,3 +1,4 @@
+import { findPlayerMedia } from '../recordings/recording-repository';
 import { AppError } from '../../../../shared/api/envelope';
 import type { Rater } from '../../../../shared/domain/entities';
 import type { OtherSheet, RecordingBrief, ScoreSheet, SheetOption, ShownRecording } from '../../../../shared/domain/scoring';
@@ -77,6 +78,7 @@ function buildSheet(ctx: HandlerContext, rater: Rater, recording: RecordingBrief
   }
   return {
     recording: shownIn(ctx, recording, round),
+    player: meeting ? null : findPlayerMedia(ctx.db, recording.id),
     roundId: round?.id ?? null,
     roundName: round?.name ?? null,
     blind: round !== null,
