@@ -24,7 +24,7 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'session.get': { needs: 'anyone', audit: null, meeting: true },
   // Async: scrypt runs off the main thread, and a wrong PIN must be counted even though the call fails.
   'session.selectRater': { needs: 'anyone', audit: 'session.sign_in', async: true },
-  'session.lock': { needs: 'anyone', audit: null },
+  'session.lock': { needs: 'anyone', audit: null, meeting: true },
   'session.touch': { needs: 'rater', audit: null, meeting: true },
   'session.changePin': { needs: 'rater', audit: 'session.change_pin', async: true },
   'session.signOut': { needs: 'anyone', audit: null, meeting: true },
@@ -108,7 +108,7 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'scoring.sheet': { needs: 'rater', audit: 'score.read', meeting: true },
   'scoring.saveScore': { needs: 'rater', audit: 'score.save', meeting: true },
   'scoring.submit': { needs: 'rater', audit: 'score.submit', meeting: true },
-  'scoring.reopen': { needs: 'rater', audit: 'score.reopen' },
+  'scoring.reopen': { needs: 'rater', audit: 'score.reopen', meeting: true },
   'scoring.mine': { needs: 'rater', audit: 'score.list' },
   'scoring.forRecording': { needs: 'rater', audit: 'score.read_others' },
   'rounds.list': { needs: 'rater', audit: null },

@@ -15,12 +15,16 @@ export class AppHost {
   /** The first one-time link of this run; every further browser context needs `newLink()`. */
   url = '';
 
-  constructor(dataDir = mkdtempSync(join(tmpdir(), 'afstemming-e2e-'))) {
+  /** `extraArgs`: more flags for the CLI, e.g. `--meeting-address 127.0.0.2` for the intervisie on loopback. */
+  constructor(
+    dataDir = mkdtempSync(join(tmpdir(), 'afstemming-e2e-')),
+    private readonly extraArgs: string[] = [],
+  ) {
     this.dataDir = dataDir;
   }
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', this.dataDir, '--port', '0'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data', this.dataDir, '--port', '0', ...this.extraArgs], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, NODE_NO_WARNINGS: '1' },

@@ -15,12 +15,26 @@ declare global {
 
 function httpTransport(): ApiTransport {
   let source: EventSource | null = null;
+  let answered = false;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
+  // The event stream needs the session cookie that the first answer sets (a device in the
+  // intervisie has none before), and a stream the host closed for good (session ended, meeting
+  // stopped) is opened again after the next answer, for the session that answer belongs to.
   const ensureSource = () => {
-    if (source) return;
-    source = new EventSource('/api/events');
+    if (source || !answered || listeners.size === 0) return;
+    const opened = new EventSource('/api/events');
+    source = opened;
+    opened.onerror = () => {
+      if (opened.readyState === EventSource.CLOSED && source === opened) source = null;
+    };
+    for (const event of listeners.keys()) subscribe(opened, event);
   };
+  const subscribe = (target: EventSource, event: string) =>
+    target.addEventListener(event, (message) => {
+      const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+      for (const fn of listeners.get(event) ?? []) fn(payload);
+    });
 
   return {
     async call(method, input) {
@@ -33,25 +47,30 @@ function httpTransport(): ApiTransport {
           body: JSON.stringify({ method, input }),
         });
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'Afstemming is niet bereikbaar. Draait `npm run web` nog?' } };
+        // Only the intervisie's listener on the room's network speaks HTTPS in browser mode.
+        const message =
+          window.location.protocol === 'https:'
+            ? 'De intervisie is niet meer bereikbaar: hij is gestopt, of dit apparaat is niet meer op het netwerk van de ruimte.'
+            : 'Afstemming is niet bereikbaar. Draait `npm run web` nog?';
+        return { ok: false, error: { code: 'unavailable', message } };
       }
       if (response.status === 401) {
         return { ok: false, error: { code: 'forbidden', message: 'Geen toegang: open Afstemming opnieuw via de link met toegangscode.' } };
       }
-      return (await response.json()) as Envelope<unknown>;
+      const envelope = (await response.json()) as Envelope<unknown>;
+      answered = true;
+      ensureSource();
+      return envelope;
     },
     on(event, listener) {
-      ensureSource();
       let set = listeners.get(event);
       if (!set) {
         set = new Set();
         listeners.set(event, set);
-        source!.addEventListener(event, (message) => {
-          const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
-          for (const fn of listeners.get(event) ?? []) fn(payload);
-        });
+        if (source) subscribe(source, event);
       }
       set.add(listener);
+      ensureSource();
       return () => set.delete(listener);
     },
   };

@@ -161,6 +161,8 @@ export const sessionHandlers: HandlersFor<'session'> = {
   'session.lock': (_input, ctx) => {
     ctx.services.sessions.lock(ctx.caller);
     ctx.emit('data.changed', { area: 'session' });
+    // The coordinator's device list shows a phone that locked itself.
+    if (ctx.caller.scope.kind === 'meeting') ctx.emit('meeting.changed', { roundId: ctx.caller.scope.roundId });
     return sessionInfo(ctx);
   },
 

@@ -9,7 +9,7 @@ import { CitationText } from './CitationText';
 import { RationaleField } from './RationaleField';
 import { ScaleInput } from './ScaleInput';
 
-const formatNumber = (value: number | null) => (value === null ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ','));
+export const formatNumber = (value: number | null) => (value === null ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ','));
 
 export function itemTitle(t: (key: string, options?: Record<string, unknown>) => string, item: MeetingItem): string {
   return t('scoring.meeting.item', {

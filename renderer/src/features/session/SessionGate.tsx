@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Rater, SessionInfo } from '../../../../shared/domain/entities';
 import { useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { MeetingDeviceApp } from '../meeting-device/MeetingDeviceApp';
 import { ChangePinForm } from './ChangePinForm';
 import { LockScreen } from './LockScreen';
 import { RaterPicker } from './RaterPicker';
@@ -27,6 +28,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (session.error) return <ErrorMessage error={session.error} />;
   if (!session.data) return <p role="status">{t('app.loading')}</p>;
   const info: SessionInfo = session.data;
+  // A phone or laptop that reached the intervisie over the network gets the score card, never the workstation.
+  if (info.meeting) return <MeetingDeviceApp info={info} />;
   if (!info.rater) {
     return info.lockedProfile ? <LockScreen profile={info.lockedProfile} /> : <RaterPicker needsFirstRater={info.needsFirstRater} />;
   }
