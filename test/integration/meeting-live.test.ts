@@ -9,7 +9,7 @@ import type { Backend } from '../../electron/backend/create-backend';
 import { startLanHost } from '../../electron/web/lan-host';
 import { MeetingDevice, plainHttp } from './support/meeting-device';
 import { seedFamily, seedRecording } from './support/seed';
-import { createRater, startTestBackend, tempDir, TEST_PIN, withCoordinator, type TestBackend } from './support/temp-backend';
+import { createRater, localClient, signInAs, startTestBackend, tempDir, TEST_PIN, withCoordinator, type TestBackend } from './support/temp-backend';
 
 const LAN = '127.0.0.2';
 let t: TestBackend;
@@ -205,6 +205,32 @@ describe('the intervisie on the network', () => {
     expect(after.revealed).toBe(true);
     const item = after.results.find((r) => r.recordingId === recordingId && r.scale === 'sensitivity')!;
     expect(item.scores.map((s) => [s.raterName, s.value])).toEqual([['Bram', 3], ['Cora', 8]]);
+  });
+
+  it('gives a device its card without the clip, lets it reopen its own sheet and lock itself; the workstation card has the clip', async () => {
+    const { code, device } = await startMeeting();
+    const phone = device();
+    await joined(phone, code, raters[0]!);
+    const sheet = await phone.api.call('scoring.sheet', { recordingId, roundId });
+    // No video bytes on a device, and nothing that would lead to them.
+    expect(sheet.player).toBeNull();
+    for (const scale of ['sensitivity', 'cooperation'] as const) await phone.api.call('scoring.saveScore', { recordingId, roundId, caregiverId, scale, value: 4 });
+    await phone.api.call('scoring.submit', { recordingId, roundId });
+    const reopened = await phone.api.call('scoring.reopen', { recordingId, roundId, reason: 'verkeerde ouder aangeklikt' });
+    expect(reopened.status).toBe('draft');
+    await expect(phone.api.call('scoring.reopen', { recordingId: otherRecordingId, roundId: otherRoundId, reason: 'x' })).rejects.toMatchObject({ body: { code: 'forbidden' } });
+
+    const locked = await phone.api.call('session.lock', {});
+    expect(locked.meeting?.state).toBe('locked');
+    expect((await t.api.call('meeting.setup', {})).live!.devices[0]!.state).toBe('locked');
+    await expect(phone.api.call('scoring.sheet', { recordingId, roundId })).rejects.toMatchObject({ body: { code: 'locked' } });
+    expect((await phone.api.call('meeting.unlock', { pin: TEST_PIN })).meeting?.state).toBe('admitted');
+
+    const workstation = localClient(t.backend).api;
+    await signInAs(workstation, raters[0]!.id);
+    const here = await workstation.call('scoring.sheet', { recordingId, roundId });
+    expect(here.player).toMatchObject({ recordingId, playable: true, durationMs: expect.any(Number) });
+    expect(JSON.stringify(here.player)).not.toMatch(/OB-26-001|voormeting|2026-/);
   });
 
   it('ends every device’s session when the meeting stops, and refuses a refused device at once', async () => {
