@@ -273,6 +273,14 @@ export const en: Dictionary = {
       clipElsewhere: 'The recording does not play on this device: watch it on the shared screen of the meeting.',
     },
     rounds: {
+      blindMoment: {
+        label: 'Blind to the measurement moment',
+        help: 'Until the reveal, raters then see neutral clip codes (Clip A, Clip B, …) instead of family, date and moment, and each rater gets the recordings in an order of their own. So nobody expects progress in a post-measurement.',
+        badge: 'Blind to the measurement moment',
+        note: 'Raters see neutral clip codes instead of family, date and moment, each in an order of their own, until the reveal.',
+        noteRevealed: 'Until the reveal raters saw neutral clip codes only; now family, date and moment are shown again.',
+        neutralCode: 'Raters see: Clip {{code}}',
+      },
       title: 'Scoring rounds',
       heading: 'Round: {{name}}',
       new: 'New round',

@@ -271,6 +271,14 @@ export const nl = {
       clipElsewhere: 'Op dit apparaat speelt de opname niet: u ziet haar op het gedeelde scherm van de intervisie.',
     },
     rounds: {
+      blindMoment: {
+        label: 'Blind voor het meetmoment',
+        help: 'Beoordelaars zien dan tot het onthullen neutrale clipcodes (Clip A, Clip B, …) in plaats van gezin, datum en meetmoment, en ieder krijgt de opnamen in een eigen volgorde. Zo verwacht niemand bij een nameting vooruitgang.',
+        badge: 'Blind voor het meetmoment',
+        note: 'Beoordelaars zien neutrale clipcodes in plaats van gezin, datum en meetmoment, ieder in een eigen volgorde, tot het onthullen.',
+        noteRevealed: 'Tot het onthullen zagen beoordelaars alleen neutrale clipcodes; nu staan gezin, datum en meetmoment erbij.',
+        neutralCode: 'Beoordelaars zien: Clip {{code}}',
+      },
       title: 'Scoringsrondes',
       heading: 'Ronde: {{name}}',
       new: 'Nieuwe ronde',
