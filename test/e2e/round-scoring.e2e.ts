@@ -92,6 +92,7 @@ test('a rater scores a round blind to the moment beside the playing clip: no fam
   const preCode = await codeOf(preRow);
   const postCode = await codeOf(postRow);
   expect([preCode, postCode].sort()).toEqual(['Clip A', 'Clip B']);
+  await page.screenshot({ path: artifactPath(testInfo, 'round-blind-moment-coordinator.png'), fullPage: true });
 
   // The rater's agenda: neutral codes only.
   await switchRater(page, BRAM);
