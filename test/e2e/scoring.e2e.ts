@@ -183,6 +183,9 @@ test('the score card: keys 1–9, the anchor text, drafts kept at once, submit l
   await page.getByRole('link', { name: /^Oefenen: OB-26-001 #\d+ · 2026-09-14/ }).click();
   const card = new ScoreCardPage(page);
   await expect(card.root().getByText('Niet blind', { exact: true })).toBeVisible();
+  // The pointer rests where the link was, which is now on the card beside the player; a point under
+  // it would show its own anchor text (the hover preview) instead of the one chosen with the keys.
+  await page.mouse.move(0, 0);
 
   // Focus the group and type a digit: 4 lies between the anchors of 3 and 5, and both are shown.
   await card.point('Sensitiviteit', 'moeder (M.)', 1).focus();
