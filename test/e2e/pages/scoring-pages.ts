@@ -18,7 +18,14 @@ export async function gotoNav(page: Page, name: 'Scoringsrondes' | 'Oefenen' | '
 export class RoundsPages {
   constructor(private readonly page: Page) {}
 
-  async create(round: { name: string; date: string; recordings: RegExp[]; raters: string[]; revealRule: 'coordinator' | 'all_submitted' }): Promise<void> {
+  async create(round: {
+    name: string;
+    date: string;
+    recordings: RegExp[];
+    raters: string[];
+    revealRule: 'coordinator' | 'all_submitted';
+    blindMoment?: boolean;
+  }): Promise<void> {
     await gotoNav(this.page, 'Scoringsrondes');
     await this.page.getByRole('link', { name: 'Nieuwe ronde' }).click();
     const form = this.page.getByRole('form', { name: 'Nieuwe ronde' });
@@ -27,6 +34,11 @@ export class RoundsPages {
     await form
       .getByRole('radio', { name: round.revealRule === 'coordinator' ? 'Als de coördinator onthult' : 'Automatisch als iedereen heeft ingediend' })
       .check();
+    if (round.blindMoment) {
+      const blind = form.getByRole('checkbox', { name: 'Blind voor het meetmoment', exact: true });
+      await expect(blind).toHaveAccessibleDescription(/neutrale clipcodes \(Clip A, Clip B, …\) in plaats van gezin, datum en meetmoment/);
+      await blind.check();
+    }
     for (const recording of round.recordings) await form.getByRole('checkbox', { name: recording }).check();
     for (const rater of round.raters) await form.getByRole('checkbox', { name: rater, exact: true }).check();
     await form.getByRole('button', { name: 'Ronde aanmaken' }).click();

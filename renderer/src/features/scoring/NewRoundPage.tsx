@@ -21,6 +21,7 @@ export function NewRoundPage() {
   const [heldOn, setHeldOn] = useState(localToday());
   const [kind, setKind] = useState<RoundKind>('meeting');
   const [revealRule, setRevealRule] = useState<RevealRule>('coordinator');
+  const [blindMoment, setBlindMoment] = useState(false);
   const [recordingIds, setRecordingIds] = useState<number[]>([]);
   const [raterIds, setRaterIds] = useState<number[]>([]);
 
@@ -28,7 +29,7 @@ export function NewRoundPage() {
   const toggle = (list: number[], id: number) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name, heldOn, kind, revealRule, recordingIds, raterIds }, { onSuccess: (round) => navigate(`/rounds/${round.id}`) });
+    create.mutate({ name, heldOn, kind, revealRule, blindMoment, recordingIds, raterIds }, { onSuccess: (round) => navigate(`/rounds/${round.id}`) });
   };
 
   return (
@@ -62,6 +63,15 @@ export function NewRoundPage() {
             </label>
           ))}
         </fieldset>
+        <div className="blind-moment-option">
+          <label className="checkbox">
+            <input type="checkbox" checked={blindMoment} aria-describedby="round-blind-moment-help" onChange={(e) => setBlindMoment(e.target.checked)} />{' '}
+            {t('scoring.rounds.blindMoment.label')}
+          </label>
+          <p id="round-blind-moment-help" className="help">
+            {t('scoring.rounds.blindMoment.help')}
+          </p>
+        </div>
         <fieldset>
           <legend>{t('scoring.rounds.recordings')}</legend>
           <div className="field">

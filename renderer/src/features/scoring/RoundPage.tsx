@@ -37,6 +37,12 @@ export function RoundPage() {
           <span className="badge badge--blind">{t('scoring.rounds.statusOpen')}</span>
         )}
       </p>
+      {r.blindMoment && (
+        <p className="blind-moment-note">
+          <span className="badge badge--blind">{t('scoring.rounds.blindMoment.badge')}</span>{' '}
+          {t(r.revealedAt ? 'scoring.rounds.blindMoment.noteRevealed' : 'scoring.rounds.blindMoment.note')}
+        </p>
+      )}
       {r.mine.assigned && (
         <p className="my-progress">
           <strong>{t('scoring.rounds.myProgress')}:</strong> {t('scoring.rounds.myProgressValue', r.mine)}{' '}
@@ -69,6 +75,13 @@ export function RoundPage() {
               <td>{index + 1}</td>
               <th scope="row">
                 {recordingLabel(t, recording)}
+                {/* A coordinator outside the round sees the family and the code the raters see instead. */}
+                {rater.role === 'coordinator' && !recording.masked && recording.neutralCode !== null && (
+                  <>
+                    {' '}
+                    <span className="neutral-code">{t('scoring.rounds.blindMoment.neutralCode', { code: recording.neutralCode })}</span>
+                  </>
+                )}
                 <br />
                 <small>{caregiverList(recording)}</small>
               </th>

@@ -1,17 +1,21 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { VideoPlayer, type PlayerHandle } from '../player/VideoPlayer';
 import { formatTime } from './citations';
 import { caregiverList, recordingLabel } from './labels';
 import { OtherScores } from './OtherScores';
 import { ScoreCard } from './ScoreCard';
+import { scorePlayerView } from './score-player';
 
 /**
- * The score card on its own page (`/recordings/:id/score?round=<id>|practice`), for rounds and
- * practice without the player; the recording page places the same card beside the player.
+ * Scoring in a round or in practice (`/recordings/:id/score?round=<id>|practice`): the clip beside
+ * the score card. Everything on this page comes from `scoring.sheet`, which masks the recording in
+ * a round blind to the measurement moment; `recordings.get` is never called here, and the playback
+ * position is not saved (it belongs to the recording page, which shows the family).
  */
 export function ScorePage() {
   const { t } = useTranslation();
@@ -21,14 +25,29 @@ export function ScorePage() {
   const roundId = roundParam === null ? undefined : roundParam === 'practice' ? null : Number(roundParam);
   const input: MethodInput<'scoring.sheet'> = roundId === undefined ? { recordingId } : { recordingId, roundId };
   const sheet = useApiQuery('scoring.sheet', input, { enabled: Number.isSafeInteger(recordingId) && recordingId > 0 });
-  const [playing, setPlaying] = useState<number | null>(null);
+  const player = useRef<PlayerHandle | null>(null);
+  // State as well as the ref: the card offers "cite current time" and playable citations only once the player can seek.
+  const [playerReady, setPlayerReady] = useState(false);
+  const onReady = useCallback((handle: PlayerHandle) => {
+    player.current = handle;
+    setPlayerReady(true);
+  }, []);
+  const currentTimeMs = useCallback(() => player.current?.currentMs() ?? 0, []);
+  const playFrom = useCallback((startMs: number) => {
+    player.current?.seekMs(startMs);
+    player.current?.play();
+  }, []);
+  // Query results keep their identity while nothing changed, so the player's props stay stable too.
+  const media = sheet.data?.player;
+  const view = useMemo(() => (media === undefined ? null : scorePlayerView(media)), [media]);
 
   if (sheet.error) return <ErrorMessage error={sheet.error} />;
-  if (!sheet.data) return <p role="status">{t('app.loading')}</p>;
+  if (!sheet.data || !view) return <p role="status">{t('app.loading')}</p>;
   const recording = sheet.data.recording;
+  const canPlay = view.kind === 'ready' && playerReady;
 
   return (
-    <article aria-labelledby="score-page-title" className="score-page">
+    <article aria-labelledby="score-page-title" className="score-page score-page--player">
       {sheet.data.roundId !== null ? (
         <Link to={`/rounds/${sheet.data.roundId}`}>← {t('scoring.page.backToRound', { name: sheet.data.roundName })}</Link>
       ) : (
@@ -38,14 +57,38 @@ export function ScorePage() {
       <p className="help">
         {recordingLabel(t, recording)} · {formatTime(recording.durationMs)} · {caregiverList(recording)}
       </p>
-      {playing !== null && (
-        <p role="status" className="card playing">
-          {t('scoring.page.playing', { time: formatTime(playing) })}{' '}
-          <Link to={`/recordings/${recording.id}?t=${playing}`}>{t('scoring.page.openPlayer')}</Link>
-        </p>
-      )}
-      <ScoreCard key={roundParam ?? 'auto'} recordingId={recording.id} caregivers={recording.caregivers} roundId={roundId} onPlayFragment={setPlaying} />
-      <OtherScores recording={recording} />
+      <div className="score-page-layout">
+        <div className="score-page-clip">
+          {view.kind === 'ready' ? (
+            <VideoPlayer
+              src={view.src}
+              rate={view.rate}
+              durationMs={view.durationMs}
+              width={view.width}
+              height={view.height}
+              sprite={view.sprite}
+              spriteUrl={view.spriteUrl}
+              peaksUrl={view.peaksUrl}
+              initialPositionMs={0}
+              onReady={onReady}
+            />
+          ) : (
+            <p className="card score-page-no-clip" role="status">
+              {t(view.kind === 'waiting' ? 'scoring.page.clipWaiting' : 'scoring.page.clipElsewhere')}
+            </p>
+          )}
+        </div>
+        <div className="score-page-side">
+          <ScoreCard
+            key={roundParam ?? 'auto'}
+            recordingId={recording.id}
+            caregivers={recording.caregivers}
+            roundId={roundId}
+            {...(canPlay ? { currentTimeMs, onPlayFragment: playFrom } : {})}
+          />
+          <OtherScores recording={recording} />
+        </div>
+      </div>
     </article>
   );
 }
