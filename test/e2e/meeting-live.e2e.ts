@@ -78,7 +78,7 @@ test('four raters score from their phones while the clip plays on the projector;
     await openApp(page, url);
     await new RaterPickerPage(page).pick(ANNA);
     const rounds = new RoundsPages(page);
-    await rounds.create({ name: 'Intervisie december', date: '2026-12-03', recordings: [/^OB-26-007 #\d+ · 2026-03-01/, /^OB-26-007 #\d+ · 2026-09-14/], raters: RATERS, revealRule: 'coordinator' });
+    await rounds.create({ name: 'Intervisie december', date: '2026-12-03', recordings: [/^OB-26-007 #\d+ · 2026-03-01/, /^OB-26-007 #\d+ · 2026-09-14/], raters: RATERS, revealRule: 'coordinator', blindMoment: true });
     await page.getByRole('link', { name: 'Intervisie openen' }).click();
     await expect(page.getByRole('heading', { name: 'Intervisie: Intervisie december', level: 1 })).toBeVisible();
     const projector = new ProjectorPage(page);
@@ -110,6 +110,8 @@ test('four raters score from their phones while the clip plays on the projector;
     // The projector puts the second clip up: every phone opens its score card at once.
     const agendaLabels = await page.getByRole('region', { name: 'Agenda' }).getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
     const second = agendaLabels[1]!;
+    // Blind to the moment: the room sees neutral codes, never family, date or moment, until the reveal.
+    expect(agendaLabels.every((label) => /^Clip [A-Z] · /.test(label))).toBe(true);
     await page.getByRole('button', { name: `Op de projector: ${second}` }).click();
     await expect(projector.stage()).toHaveAccessibleName(`Opname op de projector: ${second}`);
     await expect(projector.video()).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
@@ -131,6 +133,10 @@ test('four raters score from their phones while the clip plays on the projector;
     }
     const phone = devices.get('Bram Jansen')!;
     await expect(phone.page.getByText('Blind: de scores van anderen ziet u pas na het onthullen.')).toBeVisible();
+    for (const device of devices.values()) {
+      const text = await device.page.locator('body').innerText();
+      expect(text).not.toMatch(/OB-26-007|2026-03-01|2026-09-14|Voormeting|Nameting/);
+    }
     // The card fits a phone: no sideways scrolling at 390 px.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await phone.page.screenshot({ path: artifactPath(testInfo, 'meeting-phone-card.png'), fullPage: true });
