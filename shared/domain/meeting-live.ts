@@ -77,6 +77,8 @@ export interface MeetingAgendaItem {
   caregivers: Caregiver[];
   myStatus: SheetStatus | 'none';
   submittedCount: number;
+  /** Who has submitted this clip: names, never values (the desktop agenda shows the same). */
+  submittedBy: RaterName[];
   raterCount: number;
 }
 

@@ -93,7 +93,9 @@ test('four raters score from their phones while the clip plays on the projector;
     const contexts: BrowserContext[] = [];
     const devices = new Map<string, DevicePage>();
     for (const name of RATERS) {
-      const context = await phones.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+      // One small phone among them: the card must work at 360 px too.
+      const width = name === 'Eva Visser' ? 360 : 390;
+      const context = await phones.newContext({ viewport: { width, height: 800 }, isMobile: true, hasTouch: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
       contexts.push(context);
       const device = new DevicePage(await context.newPage());
       await device.page.goto(joinUrl);
@@ -137,8 +139,14 @@ test('four raters score from their phones while the clip plays on the projector;
       const text = await device.page.locator('body').innerText();
       expect(text).not.toMatch(/OB-26-007|2026-03-01|2026-09-14|Voormeting|Nameting/);
     }
-    // The card fits a phone: no sideways scrolling at 390 px.
-    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // The card fits a phone: no sideways scrolling at 390 or 360 px.
+    for (const device of devices.values()) {
+      expect(await device.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    }
+    // Back on the agenda a phone sees who has submitted: names, never values.
+    const eva = devices.get('Eva Visser')!;
+    await eva.page.getByRole('button', { name: 'Terug naar de agenda' }).tap();
+    await expect(eva.page.getByRole('button', { name: `Scoren: ${second}` })).toContainText('Ingediend door Bram Jansen, Cora Smit, Daan Bakker, Eva Visser');
     await phone.page.screenshot({ path: artifactPath(testInfo, 'meeting-phone-card.png'), fullPage: true });
 
     // Outside the allow-list a joined phone gets nothing: no library, no other family, no video bytes.

@@ -962,6 +962,7 @@ export const en: Dictionary = {
     leave: 'Sign out',
     agenda: 'Agenda',
     onProjector: 'On the projector now',
+    submittedBy: 'Submitted by {{names}}',
     progress: '{{submitted}} of {{total}} submitted',
     myStatus: { none: 'Not scored yet', draft: 'Draft', submitted: 'Submitted' },
     open: 'Score: {{recording}}',

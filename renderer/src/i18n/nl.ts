@@ -962,6 +962,7 @@ export const nl = {
     leave: 'Afmelden',
     agenda: 'Agenda',
     onProjector: 'Nu op de projector',
+    submittedBy: 'Ingediend door {{names}}',
     progress: '{{submitted}} van {{total}} ingediend',
     myStatus: { none: 'Nog niet gescoord', draft: 'Concept', submitted: 'Ingediend' },
     open: 'Scoren: {{recording}}',

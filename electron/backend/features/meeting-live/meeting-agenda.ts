@@ -6,7 +6,7 @@ import type { RoundRow } from '../rounds/round-repository';
 /**
  * The meeting's agenda as one rater's device lists it: the same round detail the desktop shows
  * (masked and in the rater's own order when the round hides the moment), cut down to what a score
- * card needs. Counts only: who submitted is a number here, never a value.
+ * card needs. Who submitted is a name here, never a value.
  */
 export function agendaFor(db: Db, round: RoundRow, raterId: number): MeetingAgendaItem[] {
   const detail = buildRoundDetail(db, round, raterId, true);
@@ -17,6 +17,7 @@ export function agendaFor(db: Db, round: RoundRow, raterId: number): MeetingAgen
     caregivers: recording.caregivers,
     myStatus: recording.myStatus === 'not_assigned' ? 'none' : recording.myStatus,
     submittedCount: recording.submittedBy.length,
+    submittedBy: recording.submittedBy,
     raterCount: detail.raters.length,
   }));
 }

@@ -190,6 +190,9 @@ function Agenda({ agenda, current, onOpen }: { agenda: MeetingAgendaItem[]; curr
               <span>
                 {t(`meetingDevice.myStatus.${item.myStatus}`)} · {t('meetingDevice.progress', { submitted: item.submittedCount, total: item.raterCount })}
               </span>
+              {item.submittedBy.length > 0 && (
+                <small className="help">{t('meetingDevice.submittedBy', { names: item.submittedBy.map((rater) => rater.name).join(', ') })}</small>
+              )}
             </button>
           </li>
         ))}
