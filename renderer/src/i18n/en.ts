@@ -931,7 +931,7 @@ export const en: Dictionary = {
       clear: 'Use the own certificate again',
       saved: 'The organisation\'s certificate is used from the next start of the meeting.',
     },
-    projector: 'Projector',
+    projector: 'On the projector',
     showOnProjector: 'On the projector: {{recording}}',
     onProjectorNow: 'On the projector now',
     playerFor: 'Recording on the projector: {{recording}}',

@@ -931,7 +931,7 @@ export const nl = {
       clear: 'Weer het eigen certificaat gebruiken',
       saved: 'Het certificaat van de organisatie wordt gebruikt vanaf de volgende start van de intervisie.',
     },
-    projector: 'Projector',
+    projector: 'Op de projector',
     showOnProjector: 'Op de projector: {{recording}}',
     onProjectorNow: 'Nu op de projector',
     playerFor: 'Opname op de projector: {{recording}}',
