@@ -56,7 +56,14 @@ test('bad input in the form gets a Dutch message and creates nothing', async ({ 
   await families.goto();
 
   const first = await families.create({ babyBirthMonth: '2026-05', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
-  await new FamilyPage(page).expectLoaded(first);
+  const family = new FamilyPage(page);
+  await family.expectLoaded(first);
+  // A visit before the aanmelding would give negative ages in every trend: refused where it is typed.
+  const visitForm = page.getByRole('form', { name: 'Huisbezoek toevoegen' });
+  await visitForm.getByLabel('Datum').fill('2026-08-15');
+  await visitForm.getByRole('button', { name: 'Huisbezoek toevoegen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Een huisbezoek op 2026-08-15 ligt vóór de aanmelding (2026-09-01)');
+  await expect(family.visits().getByRole('listitem')).toHaveCount(0);
   await families.goto();
 
   await families.create({ code: first, babyBirthMonth: '2026-05', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });

@@ -1,3 +1,4 @@
+import { assertDateInFamilyTime, assertFamilyDatesFitRecords } from './family-dates';
 import { AppError } from '../../../../shared/api/envelope';
 import type { Family } from '../../../../shared/domain/entities';
 import { localToday } from '../../../../shared/domain/dates';
@@ -78,6 +79,7 @@ export const familyHandlers: Omit<HandlersFor<'families'>, 'families.erase'> = {
   'families.update': ({ id, ...changes }, ctx) => {
     requireFamily(ctx, id);
     assertBirthMonthNotFuture(changes.babyBirthMonth);
+    assertFamilyDatesFitRecords(ctx.db, id, changes);
     assertCodeFree(ctx, changes.code, id);
     updateFamily(ctx.db, id, changes, ctx.now);
     ctx.logFamilyAccess(id, `velden: ${Object.keys(changes).join(', ')}`);
@@ -128,6 +130,7 @@ export const caregiverHandlers: HandlersFor<'caregivers'> = {
 export const visitHandlers: HandlersFor<'visits'> = {
   'visits.add': ({ familyId, date, phase, notes }, ctx) => {
     requireFamily(ctx, familyId);
+    assertDateInFamilyTime(ctx.db, familyId, date, 'Een huisbezoek', 'date');
     const visit = insertVisit(ctx.db, { familyId, date, phase, notes: notes ?? '' });
     touchFamily(ctx.db, familyId, ctx.now);
     ctx.logFamilyAccess(familyId, `${date} (${phase})`);
@@ -138,6 +141,7 @@ export const visitHandlers: HandlersFor<'visits'> = {
   'visits.update': ({ id, ...changes }, ctx) => {
     const current = findVisit(ctx.db, id);
     if (!current) throw new AppError('not_found', 'Dit huisbezoek bestaat niet (meer).');
+    if (changes.date !== undefined) assertDateInFamilyTime(ctx.db, current.familyId, changes.date, 'Een huisbezoek', 'date');
     const next = { ...current, ...changes };
     updateVisit(ctx.db, next);
     touchFamily(ctx.db, current.familyId, ctx.now);

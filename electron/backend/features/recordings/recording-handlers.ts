@@ -1,3 +1,4 @@
+import { assertDateInFamilyTime } from '../families/family-dates';
 import { rmSync } from 'node:fs';
 import { AppError } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
@@ -50,6 +51,7 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
 
   'recordings.update': ({ id, caregiverIds, ...fields }, ctx) => {
     const row = requireRow(ctx, id);
+    if (fields.recordedOn !== undefined) assertDateInFamilyTime(ctx.db, row.family_id, fields.recordedOn, 'Een opname', 'recordedOn');
     if (fields.visitId !== undefined && !visitBelongsTo(ctx.db, row.family_id, fields.visitId)) {
       throw new AppError('invalid_input', 'Dit huisbezoek hoort niet bij dit gezin.', { visitId: 'Kies een huisbezoek van dit gezin.' });
     }

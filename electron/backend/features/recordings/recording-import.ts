@@ -8,6 +8,7 @@ import type { HandlerContext } from '../../handler-context';
 import { commitPartial, syncFile } from '../../media/atomic-file';
 import { copyIntoTemp, type CopiedFile } from '../../media-library';
 import { appendAccess } from '../access-log/access-log-repository';
+import { assertDateInFamilyTime } from '../families/family-dates';
 import { familyExists } from '../families/family-repository';
 import { insertJob } from '../media-jobs/job-repository';
 import { inspectForImport, type ImportInspection } from './media-decision';
@@ -23,6 +24,7 @@ export function assertImportTarget(ctx: HandlerContext, input: RecordingImportIn
   if (!caregiversBelongTo(ctx.db, input.familyId, input.caregiverIds)) {
     throw new AppError('invalid_input', 'Een gekozen ouder/verzorger hoort niet bij dit gezin.', { caregiverIds: 'Kies ouders van dit gezin.' });
   }
+  assertDateInFamilyTime(ctx.db, input.familyId, input.recordedOn, 'Een opname', 'recordedOn');
 }
 
 /** Imports a file the desktop shell's native dialog returned: never a FIFO, device or folder. */
