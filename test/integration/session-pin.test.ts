@@ -135,6 +135,29 @@ describe('who is who: PINs, lockout, inactivity', () => {
     expect((await refusal(t.api.call('session.selectRater', { raterId: bram.id, pin: START_PIN }))).code).toBe('forbidden');
   });
 
+  it('signs the first coordinator in at once, in the window that chose the password only', async () => {
+    const anna = await t.api.call('raters.create', { name: 'Anna', initials: 'AV', role: 'coordinator', pin: TEST_PIN });
+    const info = await t.api.call('session.get', {});
+    expect(info.rater?.id).toBe(anna.id);
+    expect(info.mustChangePin).toBe(false);
+    expect(t.backend.db.prepare("SELECT detail FROM access_log WHERE action = 'session.sign_in'").all()).toEqual([{ detail: 'aangemeld als eerste coördinator' }]);
+    // A second coordinator made by Anna is not signed in anywhere.
+    await t.api.call('raters.create', { name: 'Cor', initials: 'CO', role: 'coordinator', pin: START_PIN + 'xx' });
+    expect((await t.api.call('session.get', {})).rater?.id).toBe(anna.id);
+  });
+
+  it('asks the start PIN once: right after signing in with it the new PIN needs no current one, nowhere else', async () => {
+    await withCoordinator(t.api, 'Anna');
+    const bram = await t.api.call('raters.create', { name: 'Bram', initials: 'BJ', role: 'rater', pin: START_PIN });
+    await t.api.call('session.selectRater', { raterId: bram.id, pin: START_PIN });
+    expect((await refusal(t.api.call('session.changePin', { newPin: START_PIN }))).body.fields?.newPin).toMatch(/startpincode/);
+    const changed = await t.api.call('session.changePin', { newPin: '8080' });
+    expect(changed.mustChangePin).toBe(false);
+    // Now Bram has an own PIN: changing it again asks for it.
+    expect((await refusal(t.api.call('session.changePin', { newPin: '9191' }))).body.fields?.currentPin).toMatch(/huidige pincode/);
+    expect((await t.api.call('session.changePin', { currentPin: '8080', newPin: '9191' })).mustChangePin).toBe(false);
+  });
+
   it('lets a coordinator reset a forgotten PIN, logged; only a coordinator, never their own', async () => {
     const anna = await withCoordinator(t.api, 'Anna');
     const bram = await createRater(t.api, { name: 'Bram', initials: 'BJ', role: 'rater' });

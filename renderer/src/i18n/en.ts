@@ -11,6 +11,8 @@ export const en: Dictionary = {
   },
   nav: { families: 'Families', raters: 'Raters' },
   session: {
+    ownPinSet: 'Your own PIN is set. From now on you sign in with it.',
+    dismiss: 'Close',
     whoAreYou: 'Who are you?',
     pickIntro: 'Pick your name. Everything you change is recorded under your name.',
     firstRaterTitle: 'First rater',

@@ -9,6 +9,8 @@ export const nl = {
   },
   nav: { families: 'Gezinnen', raters: 'Beoordelaars' },
   session: {
+    ownPinSet: 'Uw eigen pincode is ingesteld. Vanaf nu meldt u zich daarmee aan.',
+    dismiss: 'Sluiten',
     whoAreYou: 'Wie bent u?',
     pickIntro: 'Kies uw naam. Alles wat u wijzigt, wordt op uw naam vastgelegd.',
     firstRaterTitle: 'Eerste beoordelaar',

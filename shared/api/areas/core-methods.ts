@@ -29,8 +29,8 @@ export const coreMethods = {
   'session.lock': method<SessionInfo>()('Vergrendel de werkplek; ontgrendelen vraagt de pincode.', none),
   'session.touch': method<{ ok: true }>()('Er wordt gewerkt: stelt de vergrendeling bij inactiviteit uit.', none),
   'session.changePin': method<SessionInfo>()(
-    'Kies een nieuwe eigen pincode of wachtwoord.',
-    z.strictObject({ currentPin: secret, newPin: secret }),
+    'Kies een nieuwe eigen pincode of wachtwoord. Direct na aanmelden met een startpincode hoeft de huidige niet nog eens.',
+    z.strictObject({ currentPin: secret.optional(), newPin: secret }),
   ),
   'session.signOut': method<SessionInfo>()('Afmelden en een andere beoordelaar laten kiezen.', none),
 

@@ -48,6 +48,7 @@ export async function signInAsFirstCoordinator(page: Page, url: string, name: st
   const picker = new RaterPickerPage(page);
   await expect(page.getByRole('heading', { name: 'Wie bent u?' })).toBeVisible();
   await picker.createFirstCoordinator(name, initials);
-  await picker.pick(name);
+  // Whoever just chose the first password is signed in with it at once.
+  await expect(page.locator('.active-rater')).toContainText(name);
   return picker;
 }

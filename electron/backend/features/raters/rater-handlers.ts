@@ -4,6 +4,7 @@ import { secretProblem } from '../../../../shared/domain/pin-rules';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
 import { hashSecret } from '../session/secret-hash';
+import { signInCaller } from '../session/session-handlers';
 import { requireNewSecret, secretStates, storeSecret } from '../session/secret-repository';
 import { countActiveCoordinators, countRaters, findRater, insertRater, requireRater, listRaters, updateRater } from './rater-repository';
 
@@ -45,6 +46,8 @@ export const raterHandlers: HandlersFor<'raters'> = {
       })
       .immediate();
     ctx.emit('data.changed', { area: 'raters', id: rater.id });
+    // The first coordinator just chose their password in this window: they are signed in, not asked again.
+    if (bootstrapping && ctx.caller.scope.kind === 'workstation') signInCaller(ctx, rater, 'aangemeld als eerste coördinator');
     return rater;
   },
 

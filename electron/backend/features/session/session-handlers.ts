@@ -132,6 +132,25 @@ function logSessionEvent(ctx: HandlerContext, rater: Rater, action: string, deta
   appendAccess(ctx.db, { at: ctx.services.sessions.nowIso(), rater, familyId: null, action, outcome: 'ok', detail, via: viaOf(ctx.caller) });
 }
 
+/**
+ * Signs this caller's window in as `rater` once their secret was checked (or just chosen): the
+ * profile is remembered for the lock screen, the sign-in is logged, and the session gets a new id,
+ * so an id someone saw before this moment grants nothing.
+ */
+export function signInCaller(ctx: HandlerContext, rater: Rater, detail: string, alsoInTransaction: () => void = () => undefined): CallerSession {
+  ctx.db
+    .transaction(() => {
+      alsoInTransaction();
+      remember(ctx.db, rater.id);
+      logSessionEvent(ctx, rater, 'session.sign_in', detail);
+    })
+    .immediate();
+  const signedIn = ctx.services.sessions.rotate(ctx.caller);
+  ctx.services.sessions.unlock(signedIn, rater.id);
+  ctx.emit('data.changed', { area: 'session' });
+  return signedIn;
+}
+
 export const sessionHandlers: HandlersFor<'session'> = {
   'session.get': (_input, ctx) => sessionInfo(ctx),
 
@@ -143,18 +162,9 @@ export const sessionHandlers: HandlersFor<'session'> = {
     if (ctx.caller.scope.kind !== 'workstation') {
       throw new AppError('forbidden', 'Op een apparaat in de intervisie meldt u zich aan met de deelnamecode.');
     }
-    ctx.db
-      .transaction(() => {
-        const now = ctx.services.sessions.nowIso();
-        if (firstHash) storeSecret(ctx.db, rater.id, firstHash, false, now);
-        remember(ctx.db, rater.id);
-        logSessionEvent(ctx, rater, 'session.sign_in', firstHash ? 'aangemeld; eerste pincode gekozen' : 'aangemeld');
-      })
-      .immediate();
-    // A new session id at every sign-in: an id someone saw before this moment grants nothing.
-    const signedIn = ctx.services.sessions.rotate(ctx.caller);
-    ctx.services.sessions.unlock(signedIn, rater.id);
-    ctx.emit('data.changed', { area: 'session' });
+    const signedIn = signInCaller(ctx, rater, firstHash ? 'aangemeld; eerste pincode gekozen' : 'aangemeld', () => {
+      if (firstHash) storeSecret(ctx.db, rater.id, firstHash, false, ctx.services.sessions.nowIso());
+    });
     return sessionInfo(ctx, signedIn);
   },
 
@@ -175,10 +185,19 @@ export const sessionHandlers: HandlersFor<'session'> = {
     const rater = ctx.actor!;
     const problem = secretProblem(newPin, rater.role);
     if (problem) throw new AppError('invalid_input', problem, { newPin: problem });
-    if (newPin === currentPin) {
+    if (currentPin !== undefined && newPin === currentPin) {
       throw new AppError('invalid_input', 'Kies een andere pincode dan de huidige.', { newPin: 'Kies een andere pincode dan de huidige.' });
     }
-    if ((await checkSecret(ctx, rater, currentPin)) === 'first_secret') {
+    if (currentPin === undefined) {
+      // Only right after signing in with a start PIN: that sign-in proved it moments ago, and this
+      // session can do nothing else until the PIN is replaced. Everywhere else the current one is asked.
+      if (!mustChangePin(ctx.db, rater.id)) throw new AppError('invalid_input', 'Vul uw huidige pincode in.', { currentPin: 'Vul uw huidige pincode in.' });
+      // The coordinator knows the start PIN: it cannot become the person's own.
+      const start = findSecret(ctx.db, rater.id);
+      if (start && (await verifySecret(newPin, start.secretHash))) {
+        throw new AppError('invalid_input', 'Kies een andere pincode dan de startpincode.', { newPin: 'Kies een andere pincode dan de startpincode.' });
+      }
+    } else if ((await checkSecret(ctx, rater, currentPin)) === 'first_secret') {
       throw new AppError('conflict', 'Dit profiel heeft nog geen pincode; meld u opnieuw aan om er een te kiezen.');
     }
     const hash = await hashSecret(newPin, ctx.services.sessions.secretCost);

@@ -5,8 +5,11 @@ import { useApiMutation } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PinField } from './PinField';
 
-/** Replaces the signed-in rater's own PIN; asks the current one so an unattended screen is not enough. */
-export function ChangePinForm({ role }: { role: RaterRole }) {
+/**
+ * Replaces the signed-in rater's own PIN; asks the current one so an unattended screen is not
+ * enough, except right after signing in with a start PIN (`firstChange`): that was typed a moment ago.
+ */
+export function ChangePinForm({ role, firstChange = false, onChanged }: { role: RaterRole; firstChange?: boolean; onChanged?: () => void }) {
   const { t } = useTranslation();
   const [currentPin, setCurrentPin] = useState('');
   const [newPin, setNewPin] = useState('');
@@ -22,12 +25,13 @@ export function ChangePinForm({ role }: { role: RaterRole }) {
     }
     setMismatch(false);
     change.mutate(
-      { currentPin, newPin },
+      firstChange ? { newPin } : { currentPin, newPin },
       {
         onSuccess: () => {
           setCurrentPin('');
           setNewPin('');
           setRepeat('');
+          onChanged?.();
         },
         onError: () => setCurrentPin(''),
       },
@@ -36,11 +40,12 @@ export function ChangePinForm({ role }: { role: RaterRole }) {
 
   return (
     <form className="stack-form" onSubmit={submit} aria-label={t('session.changePin')}>
-      <PinField label={t('session.currentPin')} value={currentPin} onChange={setCurrentPin} />
+      {!firstChange && <PinField label={t('session.currentPin')} value={currentPin} onChange={setCurrentPin} />}
       <PinField
         label={t('session.newPin')}
         value={newPin}
         onChange={setNewPin}
+        autoFocus={firstChange}
         help={role === 'coordinator' ? t('session.coordinatorRule') : t('session.raterRule')}
       />
       <PinField label={t('session.repeatPin')} value={repeat} onChange={setRepeat} error={mismatch ? t('session.pinsDiffer') : undefined} />

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rater, SessionInfo } from '../../../../shared/domain/entities';
 import { useApiQuery } from '../../api/api-context';
@@ -17,6 +17,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const session = useApiQuery('session.get', {});
   const signedIn = session.data?.rater ?? null;
+  const [pinSet, setPinSet] = useState(false);
+  // Someone else signing in starts on the home page, not on the page the previous person left open.
+  const lastRaterId = useRef<number | null>(null);
+  useEffect(() => {
+    if (!signedIn) return;
+    if (lastRaterId.current !== null && lastRaterId.current !== signedIn.id) window.location.hash = '#/';
+    lastRaterId.current = signedIn.id;
+  }, [signedIn]);
   useEffect(() => {
     if (session.data) document.getElementById('root')?.setAttribute('data-app-state', 'ready');
   }, [session.data]);
@@ -33,10 +41,18 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (!info.rater) {
     return info.lockedProfile ? <LockScreen profile={info.lockedProfile} /> : <RaterPicker needsFirstRater={info.needsFirstRater} />;
   }
-  if (info.mustChangePin) return <MustChangePin rater={info.rater} lockAfterMinutes={info.lockAfterMinutes} />;
+  if (info.mustChangePin) return <MustChangePin rater={info.rater} lockAfterMinutes={info.lockAfterMinutes} onChanged={() => setPinSet(true)} />;
   return (
     <SessionContext.Provider value={{ ...info, rater: info.rater }}>
       <InactivityLock minutes={info.lockAfterMinutes} />
+      {pinSet && (
+        <p role="status" className="pin-set-notice">
+          {t('session.ownPinSet')}{' '}
+          <button type="button" className="link-button" onClick={() => setPinSet(false)}>
+            {t('session.dismiss')}
+          </button>
+        </p>
+      )}
       {children}
     </SessionContext.Provider>
   );
@@ -47,14 +63,14 @@ function InactivityLock({ minutes }: { minutes: number }) {
   return null;
 }
 
-function MustChangePin({ rater, lockAfterMinutes }: { rater: Rater; lockAfterMinutes: number }) {
+function MustChangePin({ rater, lockAfterMinutes, onChanged }: { rater: Rater; lockAfterMinutes: number; onChanged: () => void }) {
   const { t } = useTranslation();
   useInactivityLock(lockAfterMinutes);
   return (
     <main className="picker" id="main">
       <h1>{t('session.mustChangeTitle')}</h1>
       <p>{t('session.mustChangeIntro')}</p>
-      <ChangePinForm role={rater.role} />
+      <ChangePinForm role={rater.role} firstChange onChanged={onChanged} />
     </main>
   );
 }
