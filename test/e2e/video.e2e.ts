@@ -26,9 +26,9 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
   const recording = new RecordingPage(page);
   const expectations: [keyof typeof clips, RegExp][] = [
     ['phone', /Speelt zoals hij is/],
-    ['camcorder', /Omverpakt|Werkversie gemaakt/],
-    ['hevc', /Werkversie gemaakt/],
-    ['vfrRotated', /Werkversie gemaakt/],
+    ['camcorder', /Omverpakt|Wordt omverpakt|Werkversie (wordt )?gemaakt/],
+    ['hevc', /Werkversie (wordt )?gemaakt/],
+    ['vfrRotated', /Werkversie (wordt )?gemaakt/],
   ];
   for (const [kind, decision] of expectations) {
     await recording.importFromFamilyPage({ file: clips[kind] });
@@ -38,10 +38,19 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
       await expect(recording.decision()).toContainText(/op de achtergrond een versie gemaakt waarin dat snel gaat/);
       await page.screenshot({ path: artifactPath(testInfo, 'video-phone-clip.png'), fullPage: true });
     } else {
-      // A job that makes the playable version shows its progress (or has already finished).
-      await expect(recording.decision().getByRole('group', { name: /Afspeelbare versie/ })).toBeVisible();
+      // While it is being made, its progress sits in the message that says so, and the heading
+      // says "wordt gemaakt"; once playable, the finished job is listed under the decision.
+      const waiting = page.getByRole('status').filter({ hasText: 'Deze opname wordt afspeelbaar gemaakt' });
+      await expect(waiting.getByRole('group', { name: /Afspeelbare versie/ }).or(recording.decision().getByRole('group', { name: /Afspeelbare versie/ }))).toBeVisible();
+      // One look at both, in one tick: they come from the same render, so they must agree.
+      const seen = await page.evaluate(() => ({
+        waiting: document.body.innerText.includes('Deze opname wordt afspeelbaar gemaakt'),
+        decision: document.getElementById('playback-decision')?.parentElement?.innerText ?? '',
+      }));
+      expect(seen.decision).toMatch(seen.waiting ? /Werkversie wordt gemaakt|Wordt omverpakt/ : /Werkversie gemaakt|Omverpakt/);
     }
     await recording.waitUntilPlayable();
+    await expect(recording.decision()).not.toContainText(/wordt gemaakt|Wordt omverpakt/);
     if (kind === 'vfrRotated') {
       await expect(page.getByText(/beeld wordt rechtop gezet/)).toBeVisible();
     }

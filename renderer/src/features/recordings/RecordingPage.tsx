@@ -39,7 +39,9 @@ export function RecordingPage() {
   if (recording.error) return <ErrorMessage error={recording.error} />;
   if (!recording.data) return <p role="status">{t('app.loading')}</p>;
   const r = recording.data;
-  const visibleJobs = jobs.filter((job) => job.status !== 'done' || job.kind === 'playable');
+  // While the clip is not playable yet, its playable job's progress sits in the message that says so.
+  const makingPlayable = r.playable ? [] : jobs.filter((job) => job.kind === 'playable' && job.status !== 'done');
+  const visibleJobs = jobs.filter((job) => (job.status !== 'done' || job.kind === 'playable') && !makingPlayable.includes(job));
 
   return (
     <article aria-labelledby="recording-title" className="recording-page">
@@ -68,15 +70,18 @@ export function RecordingPage() {
               onReady={onReady}
             />
           ) : (
-            <p className="card" role="status">
-              {t('recordings.waitingForPlayable')}
-            </p>
+            <div className="card" role="status">
+              <p>{t('recordings.waitingForPlayable')}</p>
+              {makingPlayable.map((job) => (
+                <JobProgress key={job.id} job={job} />
+              ))}
+            </div>
           )}
           <FragmentWorkbench recording={r} player={playerHandle} playerReady={playerReady} />
           <section aria-labelledby="playback-decision" className="card">
             <h2 id="playback-decision">{t('recordings.decision')}</h2>
             <p>
-              <strong>{t(`recordings.plans.${r.playbackPlan}`)}</strong> — {r.planReason}
+              <strong>{t(r.playable ? `recordings.plans.${r.playbackPlan}` : `recordings.plansPending.${r.playbackPlan}`)}</strong> — {r.planReason}
             </p>
             {visibleJobs.map((job) => (
               <JobProgress key={job.id} job={job} />
