@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,23 @@ export class AppHost {
       child.kill('SIGTERM');
     });
     this.child = null;
+  }
+
+  /**
+   * Rows written straight into the database for tests that are not about how they are made (real
+   * video imports, a whole team's scores): the host stops, `fill` runs in one transaction, the host
+   * starts again on the same folder. Returns the new one-time link.
+   */
+  async reseed(fill: (db: Database.Database) => void): Promise<string> {
+    await this.stop();
+    const db = new Database(join(this.dataDir, 'afstemming.sqlite'));
+    try {
+      db.pragma('foreign_keys = ON');
+      db.transaction(() => fill(db))();
+    } finally {
+      db.close();
+    }
+    return this.start();
   }
 
   async restart(): Promise<string> {

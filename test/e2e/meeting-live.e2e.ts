@@ -59,9 +59,7 @@ test('four raters score from their phones while the clip plays on the projector;
   let phones: Browser | null = null;
   try {
     await host.start();
-    await host.stop();
-    const db = new Database(join(host.dataDir, 'afstemming.sqlite'));
-    db.transaction(() => {
+    const url = await host.reseed((db) => {
       insertRater(db, ANNA, 'AV', 'coordinator');
       RATERS.forEach((name) => insertRater(db, name, name.split(' ').map((part) => part[0]).join(''), 'rater'));
       const family = insertFamily(db, 'OB-26-007', [{ role: 'moeder', label: 'moeder (M.)' }]);
@@ -69,9 +67,7 @@ test('four raters score from their phones while the clip plays on the projector;
       const video = { dataDir: host.dataDir, file: clip };
       insertRecording(db, family, { caregiverIds: [mother], moment: 'voormeting', activity: 'spelen', durationMs: 20_000, video });
       insertRecording(db, family, { caregiverIds: [mother], moment: 'nameting', activity: 'voeden', recordedOn: '2026-09-14', durationMs: 20_000, video });
-    })();
-    db.close();
-    const url = await host.start();
+    });
 
     // The projector: the coordinator makes a round that is blind to the moment and opens its meeting.
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeClip } from '../fixtures/clips';
 import { insertFamily, insertRater, insertRecording } from '../fixtures/seed-db';
-import type { AppHost } from './app-host';
 import { artifactPath, expect, test } from './fixtures';
 import { openApp, RaterPickerPage } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
@@ -14,18 +12,6 @@ import { RoundsPages, switchRater } from './pages/scoring-pages';
 
 test.describe.configure({ timeout: 240_000 });
 
-/** Raters and a family with one recording without video written into the stopped host's database (see scoring.e2e.ts). */
-async function seed(host: AppHost, fill: (db: Database.Database) => void): Promise<string> {
-  await host.stop();
-  const db = new Database(join(host.dataDir, 'afstemming.sqlite'));
-  try {
-    db.pragma('foreign_keys = ON');
-    db.transaction(() => fill(db))();
-  } finally {
-    db.close();
-  }
-  return host.start();
-}
 
 const ANNA = 'Anna de Vries';
 const BRAM = 'Bram Jansen';
@@ -61,7 +47,7 @@ test('a rater scores a round blind to the moment beside the playing clip: no fam
 }, testInfo) => {
   // A keyframe every half second: seek-friendly as imported, so no better version replaces it while the test plays.
   const clip = await makeClip({ durationS: 20, width: 640, height: 360, fps: 25, vcodec: 'h264', acodec: 'aac', container: 'mp4', keyframeEvery: 12 });
-  const url = await seed(host, (db) => {
+  const url = await host.reseed((db) => {
     insertRater(db, ANNA, 'AV', 'coordinator');
     insertRater(db, BRAM, 'BJ', 'rater');
     insertRater(db, 'Cora Smit', 'CS', 'rater');

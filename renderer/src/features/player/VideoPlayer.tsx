@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import './videojs-csp';
 import videojs from 'video.js';
 import 'video.js/dist/video-js.css';
+import videojsDutch from 'video.js/dist/lang/nl.json';
 import type { SpriteLayout } from '../../../../shared/domain/entities';
 import { formatTimecode, frameAtSeconds, frameCount, frameOfTimestamp, secondsOfFrameMiddle, type FrameRate } from './frame-clock';
 import { Scrubber } from './Scrubber';
 import { SHORTCUTS, shortcutFor, type PlayerAction } from './shortcuts';
+
+videojs.addLanguage('nl', videojsDutch);
 
 type VideoJsPlayer = ReturnType<typeof videojs>;
 
@@ -43,7 +46,7 @@ interface VideoPlayerProps {
  */
 export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spriteUrl, peaksUrl, initialPositionMs, onPositionSave, onReady }: VideoPlayerProps) {
   const aspectRatio = width > 0 && height > 0 ? width / height : 16 / 9;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const player = useRef<VideoJsPlayer | null>(null);
   const video = useRef<HTMLVideoElement | null>(null);
@@ -102,6 +105,8 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
     el.className = 'vjs-afstemming';
     host.current!.appendChild(el);
     const instance = videojs(el, {
+      // video.js' own texts (its error messages, control labels) in the app's language.
+      language: i18n.language === 'en' ? 'en' : 'nl',
       controls: true,
       preload: 'auto',
       // No fluid mode: it sizes itself with an injected <style>, which the CSP forbids; the host box
