@@ -1,12 +1,11 @@
-import { X509Certificate } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { connect as tlsConnect } from 'node:tls';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveMeetingInfo } from '../../shared/domain/meeting-live';
 import type { Rater } from '../../shared/domain/entities';
 import type { Backend } from '../../electron/backend/create-backend';
 import { startLanHost } from '../../electron/web/lan-host';
+import { peerCertificate } from '../fixtures/peer-certificate';
 import { MeetingDevice, plainHttp } from './support/meeting-device';
 import { seedFamily, seedRecording } from './support/seed';
 import { createRater, localClient, signInAs, startTestBackend, tempDir, TEST_PIN, withCoordinator, type TestBackend } from './support/temp-backend';
@@ -50,15 +49,7 @@ afterEach(async () => {
 
 /** Reads the certificate the listener presents and checks it against the fingerprint the projector shows. */
 async function trustedCertificate(info: LiveMeetingInfo): Promise<string> {
-  const url = new URL(info.origin);
-  const der = await new Promise<Buffer>((resolve, reject) => {
-    const socket = tlsConnect({ host: url.hostname, port: Number(url.port), rejectUnauthorized: false }, () => {
-      resolve(socket.getPeerCertificate().raw);
-      socket.end();
-    });
-    socket.on('error', reject);
-  });
-  const certificate = new X509Certificate(der);
+  const certificate = await peerCertificate(info.origin);
   expect(certificate.fingerprint256.replace(/:/g, '')).toBe(info.certificate.fingerprint.replace(/ /g, ''));
   return certificate.toString();
 }

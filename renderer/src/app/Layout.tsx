@@ -8,10 +8,10 @@ import { PrivacyNav } from '../features/privacy/PrivacyNav';
 import { AgreementNav } from '../features/agreement/AgreementNav';
 import { ScoringNav } from '../features/scoring/ScoringNav';
 import { TrendsNav } from '../features/trends/TrendsNav';
-import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 export function Layout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const signOut = useApiMutation('session.signOut');
   const lock = useApiMutation('session.lock');
@@ -58,16 +58,7 @@ export function Layout() {
           <button type="button" onClick={() => signOut.mutate({})}>
             {t('session.switch')}
           </button>
-          <label className="language">
-            {t('app.language')}{' '}
-            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
-              {LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {language === 'nl' ? 'Nederlands' : 'English'}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect />
         </div>
       </header>
       <main id="main" className="content">

@@ -5,7 +5,7 @@ import type { SessionInfo } from '../../../../shared/domain/entities';
 import type { MeetingAgendaItem } from '../../../../shared/domain/meeting-live';
 import { useApi, useApiMutation, useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import { ScoreCard } from '../scoring/ScoreCard';
 import { PinField } from '../session/PinField';
 import { useInactivityLock } from '../session/use-inactivity-lock';
@@ -29,7 +29,7 @@ export function MeetingDeviceApp({ info }: { info: SessionInfo }) {
     <div className="device">
       <header className="device-bar">
         <span className="brand">{t('app.name')}</span>
-        <LanguageChoice />
+        <LanguageSelect />
       </header>
       <main id="main" className="device-main">
         {meeting.state === 'guest' && <JoinForm />}
@@ -57,22 +57,6 @@ function useMeetingEvents(): void {
       window.clearInterval(timer);
     };
   }, [api, queryClient]);
-}
-
-function LanguageChoice() {
-  const { t, i18n } = useTranslation();
-  return (
-    <label className="language">
-      {t('app.language')}{' '}
-      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
-        {LANGUAGES.map((language) => (
-          <option key={language} value={language}>
-            {language === 'nl' ? 'Nederlands' : 'English'}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 function Waiting({ roundName }: { roundName: string }) {

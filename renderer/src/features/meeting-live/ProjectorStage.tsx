@@ -2,6 +2,7 @@ import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlayerMedia } from '../../../../shared/domain/entities';
 import { VideoPlayer, type PlayerHandle } from '../player/VideoPlayer';
+import { scorePlayerView } from '../scoring/score-player';
 
 export interface ProjectorCue {
   recordingId: number;
@@ -27,6 +28,7 @@ export function ProjectorStage({
 }) {
   const { t } = useTranslation();
   const stage = useRef<HTMLElement>(null);
+  const view = scorePlayerView(media);
   const startMs = cue && media && cue.recordingId === media.recordingId ? Math.min(cue.startMs, media.durationMs) : 0;
   const shouldPlay = cue !== null && media !== null && cue.recordingId === media.recordingId && cue.play;
   // Read when the new clip's player is ready (a ref: the player keeps the callback it mounted with).
@@ -52,17 +54,17 @@ export function ProjectorStage({
           {t('meetingLive.playerFullscreen')}
         </button>
       </div>
-      {media?.playable ? (
+      {view.kind === 'ready' ? (
         <VideoPlayer
-          key={`${media.recordingId}:${media.mediaVersion}`}
-          src={`/media/${media.recordingId}?v=${encodeURIComponent(media.mediaVersion)}`}
-          rate={{ num: media.fpsNum, den: media.fpsDen }}
-          durationMs={media.durationMs}
-          width={media.width}
-          height={media.height}
-          sprite={media.sprite}
-          spriteUrl={(sheet) => `/media/${media.recordingId}/sprite/${sheet}`}
-          peaksUrl={media.hasPeaks ? `/media/${media.recordingId}/peaks` : null}
+          key={`${media!.recordingId}:${media!.mediaVersion}`}
+          src={view.src}
+          rate={view.rate}
+          durationMs={view.durationMs}
+          width={view.width}
+          height={view.height}
+          sprite={view.sprite}
+          spriteUrl={view.spriteUrl}
+          peaksUrl={view.peaksUrl}
           initialPositionMs={startMs}
           onReady={onReady}
         />
