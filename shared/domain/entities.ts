@@ -140,7 +140,11 @@ export interface RecordingSummary {
   familyCode: string;
   visitId: number;
   visitDate: string;
-  originalName: string;
+  /**
+   * The file name the recording was imported under, for coordinators only (null for everyone
+   * else): a phone's name for a file may contain a family's name. Bidi controls removed.
+   */
+  originalName: string | null;
   activity: import('./vocabulary').Activity;
   moment: import('./vocabulary').Moment;
   recordedOn: string;

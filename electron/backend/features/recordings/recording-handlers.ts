@@ -32,14 +32,14 @@ function requireRow(ctx: HandlerContext, id: number) {
 }
 
 function load(ctx: HandlerContext, id: number): Recording {
-  return findRecording(ctx.db, id, ctx.actor?.id ?? null)!;
+  return findRecording(ctx.db, id, ctx.actor)!;
 }
 
 export const recordingHandlers: HandlersFor<'recordings'> = {
   'recordings.list': ({ familyId }, ctx) => {
     if (!familyExists(ctx.db, familyId)) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
     ctx.logFamilyAccess(familyId);
-    return listRecordings(ctx.db, familyId);
+    return listRecordings(ctx.db, familyId, ctx.actor);
   },
 
   'recordings.get': ({ id }, ctx) => {
