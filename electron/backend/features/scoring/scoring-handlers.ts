@@ -210,7 +210,10 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     if (!sheet || sheet.status !== 'submitted') throw new AppError('conflict', 'Deze scores zijn niet ingediend; u kunt ze gewoon wijzigen.');
     setSheetStatus(ctx.db, sheet.id, 'draft', ctx.now);
     addSheetEvent(ctx.db, sheet.id, 'reopened', reason, rater.id, ctx.now);
-    ctx.logFamilyAccess(recording.familyId, `opname ${recording.id}; heropend; ${contextLabel(round)}; reden: ${reason}`);
+    // That it happened, never why: the reason is free text (about the recording, perhaps about a
+    // score), a coordinator reads this log before the reveal, and log rows outlive an erasure.
+    // The reason stays in the sheet's own history, which only its rater sees.
+    ctx.logFamilyAccess(recording.familyId, `opname ${recording.id}; heropend; ${contextLabel(round)}`);
     ctx.emit('data.changed', { area: 'scoring', id: recording.id });
     if (round) ctx.emit('meeting.changed', { roundId: round.id });
     return buildSheet(ctx, rater, recording, round);
