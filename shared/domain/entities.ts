@@ -128,6 +128,7 @@ export interface MediaJob {
   etaMs: number | null;
   /** Dutch reason when failed or cancelled. */
   error: string | null;
+  /** The family's code in answers (which are logged); always null in `jobs.changed` events. */
   familyCode: string | null;
   recordingIds: number[];
   createdAt: string;

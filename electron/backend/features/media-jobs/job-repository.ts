@@ -106,6 +106,14 @@ function toMediaJob(row: JobListRow): MediaJob {
   };
 }
 
+/**
+ * A job as the event stream sends it: without the family code. Events reach every window and tab
+ * (also a locked one) and write no access-log row; the code comes with jobs.list, which does.
+ */
+export function jobForEvent(job: MediaJob): MediaJob {
+  return { ...job, familyCode: null };
+}
+
 export function describeJob(db: Db, id: number): MediaJob | null {
   const row = db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobListRow | undefined;
   return row ? toMediaJob(row) : null;

@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { familyExists } from '../families/family-repository';
-import { describeJob, findJob, listJobs } from '../media-jobs/job-repository';
+import { describeJob, findJob, listJobs, type JobRow } from '../media-jobs/job-repository';
 import { exportFilesOf } from '../video-exports/video-export-repository';
 import { finishImport, importRecordingFromPath } from './recording-import';
 import {
@@ -20,6 +20,13 @@ import {
 } from './recording-repository';
 
 const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
+const JOB_GONE = 'Deze taak bestaat niet (meer).';
+
+function logJob(ctx: HandlerContext, job: JobRow, what: string): void {
+  const detail = `taak ${job.id} (${job.kind}) ${what}`;
+  if (job.family_id !== null) ctx.logFamilyAccess(job.family_id, detail);
+  else ctx.logTeamAccess(detail);
+}
 
 function listRecordingExportJobIds(db: HandlerContext['db'], recordingId: number): number[] {
   return (db.prepare(`SELECT id FROM media_jobs WHERE recording_id = ? AND status IN ('queued', 'running')`).all(recordingId) as { id: number }[]).map((row) => row.id);
@@ -118,16 +125,23 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
 };
 
 export const jobHandlers: HandlersFor<'jobs'> = {
+  // Jobs carry their family's code, so every answer is logged (the job events carry no code).
   'jobs.list': ({ recordingId, includeFinished }, ctx) => {
-    if (recordingId === undefined) return listJobs(ctx.db, { includeFinished: includeFinished ?? false });
+    if (recordingId === undefined) {
+      // The header's panel: jobs of any family, a list across families (one row without a family).
+      ctx.logTeamAccess('takenlijst');
+      return listJobs(ctx.db, { includeFinished: includeFinished ?? false });
+    }
     const row = requireRow(ctx, recordingId);
+    ctx.logFamilyAccess(row.family_id, `opname ${recordingId}: taken`);
     return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true });
   },
 
   'jobs.cancel': ({ id }, ctx) => {
     const job = findJob(ctx.db, id);
-    if (!job) throw new AppError('not_found', 'Deze taak bestaat niet (meer).');
+    if (!job) throw new AppError('not_found', JOB_GONE);
     if (job.status !== 'queued' && job.status !== 'running') throw new AppError('conflict', 'Deze taak loopt niet meer.');
+    logJob(ctx, job, 'geannuleerd');
     // The queue updates the job itself (a running job stops asynchronously).
     ctx.afterCommit(() => ctx.services.jobs.cancel(id));
     return describeJob(ctx.db, id)!;
@@ -135,8 +149,9 @@ export const jobHandlers: HandlersFor<'jobs'> = {
 
   'jobs.retry': ({ id }, ctx) => {
     const job = findJob(ctx.db, id);
-    if (!job) throw new AppError('not_found', 'Deze taak bestaat niet (meer).');
+    if (!job) throw new AppError('not_found', JOB_GONE);
     if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', 'Alleen een mislukte of geannuleerde taak kan opnieuw.');
+    logJob(ctx, job, 'opnieuw gestart');
     ctx.afterCommit(() => ctx.services.jobs.retry(id));
     return describeJob(ctx.db, id)!;
   },

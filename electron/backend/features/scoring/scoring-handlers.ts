@@ -128,7 +128,11 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     return set;
   },
 
-  'scoring.recordings': ({ search }, ctx) => listRecordingBriefs(ctx.db, search),
+  'scoring.recordings': ({ search }, ctx) => {
+    // Every family's recordings to choose from: one row without a family (see families.list).
+    ctx.logTeamAccess(`opnamen om te scoren${search?.trim() ? '; met zoekterm' : ''}`);
+    return listRecordingBriefs(ctx.db, search);
+  },
 
   'scoring.sheet': ({ recordingId, roundId }, ctx) => {
     const rater = actorOf(ctx);
@@ -222,6 +226,8 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
   'scoring.mine': (_input, ctx) => {
     const rater = actorOf(ctx);
     const sheets = sheetsOfRater(ctx.db, rater.id);
+    // The rater's own sheets across families: one row without a family.
+    ctx.logTeamAccess('eigen scoreformulieren');
     const briefs = recordingBriefs(ctx.db, [...new Set(sheets.map((sheet) => sheet.recording_id))]);
     const rounds = new Map<number, RoundRow | null>();
     const roundOf = (id: number) => (rounds.has(id) ? rounds.get(id)! : rounds.set(id, findRound(ctx.db, id)).get(id)!);
