@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { familyExists } from '../families/family-repository';
-import { describeJob, findJob, listJobs, type JobRow } from '../media-jobs/job-repository';
+import { describeJob, findJob, listJobs, mayViewJob, type JobRow } from '../media-jobs/job-repository';
 import { exportFilesOf } from '../video-exports/video-export-repository';
 import { finishImport, importRecordingFromPath } from './recording-import';
 import {
@@ -21,6 +21,13 @@ import {
 
 const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
 const JOB_GONE = 'Deze taak bestaat niet (meer).';
+
+/** Another rater's export is answered as if it did not exist: even its existence is theirs. */
+function findVisibleJob(ctx: HandlerContext, id: number): JobRow {
+  const job = findJob(ctx.db, id);
+  if (!job || !mayViewJob(job, ctx.actor!.id)) throw new AppError('not_found', JOB_GONE);
+  return job;
+}
 
 function logJob(ctx: HandlerContext, job: JobRow, what: string): void {
   const detail = `taak ${job.id} (${job.kind}) ${what}`;
@@ -130,16 +137,15 @@ export const jobHandlers: HandlersFor<'jobs'> = {
     if (recordingId === undefined) {
       // The header's panel: jobs of any family, a list across families (one row without a family).
       ctx.logTeamAccess('takenlijst');
-      return listJobs(ctx.db, { includeFinished: includeFinished ?? false });
+      return listJobs(ctx.db, { includeFinished: includeFinished ?? false, viewerId: ctx.actor!.id });
     }
     const row = requireRow(ctx, recordingId);
     ctx.logFamilyAccess(row.family_id, `opname ${recordingId}: taken`);
-    return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true });
+    return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true, viewerId: ctx.actor!.id });
   },
 
   'jobs.cancel': ({ id }, ctx) => {
-    const job = findJob(ctx.db, id);
-    if (!job) throw new AppError('not_found', JOB_GONE);
+    const job = findVisibleJob(ctx, id);
     if (job.status !== 'queued' && job.status !== 'running') throw new AppError('conflict', 'Deze taak loopt niet meer.');
     logJob(ctx, job, 'geannuleerd');
     // The queue updates the job itself (a running job stops asynchronously).
@@ -148,8 +154,7 @@ export const jobHandlers: HandlersFor<'jobs'> = {
   },
 
   'jobs.retry': ({ id }, ctx) => {
-    const job = findJob(ctx.db, id);
-    if (!job) throw new AppError('not_found', JOB_GONE);
+    const job = findVisibleJob(ctx, id);
     if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', 'Alleen een mislukte of geannuleerde taak kan opnieuw.');
     logJob(ctx, job, 'opnieuw gestart');
     ctx.afterCommit(() => ctx.services.jobs.retry(id));

@@ -60,7 +60,8 @@ function queue(ctx: HandlerContext, recording: RecordingClock, kind: ExportKind,
     ctx.now,
   );
   const described = describeExport(ctx.db, id);
-  ctx.emit('jobs.changed', jobForEvent(described.job));
+  // Only the rater who asked hears of it: in a blind round the export itself would give them away.
+  ctx.emit('jobs.changed', jobForEvent(described.job), { raterId: viewer(ctx) });
   return id;
 }
 
