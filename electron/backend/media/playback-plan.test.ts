@@ -177,6 +177,25 @@ describe('planPlayback: refusals', () => {
     expect(refusal(probe({ durationMs: null })).kind).toBe('damaged');
     expect(refusal(probe({ video: { width: 0 } })).kind).toBe('damaged');
   });
+  it('refuses a picture larger than any camera films, and accepts 8K', () => {
+    const huge = refusal(probe({ video: { codec: 'mjpeg', width: 8000, height: 8000, displayWidth: 8000, displayHeight: 8000 } }));
+    expect([huge.kind, huge.message]).toEqual([
+      'unsupported',
+      "Het beeld van deze opname is 8000×8000 pixels: groter dan een camera of telefoon filmt (hoogstens 8K, 7680×4320). Zo'n bestand kan niet worden afgespeeld en wordt niet geïmporteerd.",
+    ]);
+    // One side too long, however thin.
+    expect(refusal(probe({ video: { width: 16_384, height: 16, displayWidth: 16_384, displayHeight: 16 } })).kind).toBe('unsupported');
+    expect(planPlayback(probe({ video: { codec: 'hevc', width: 7680, height: 4320, displayWidth: 7680, displayHeight: 4320 } })).mode).toBe('proxy');
+    expect(planPlayback(probe({ video: { codec: 'hevc', width: 4320, height: 7680, rotation: 90, displayWidth: 7680, displayHeight: 4320 } })).mode).toBe('proxy');
+  });
+  it('refuses a duration of more than a day, which would also overflow the jobs\' time-outs', () => {
+    const long = refusal(probe({ durationMs: 360_001_000 }));
+    expect([long.kind, long.message]).toEqual([
+      'damaged',
+      'Volgens het bestand duurt deze opname 100 uur; opnamen van meer dan 24 uur worden niet geïmporteerd. Het bestand is waarschijnlijk beschadigd of verkeerd opgeslagen.',
+    ]);
+    expect(planPlayback(probe({ durationMs: 24 * 3_600_000 })).durationMs).toBe(24 * 3_600_000);
+  });
 });
 
 describe('nearestStandardRate', () => {
