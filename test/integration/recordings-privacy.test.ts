@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Family, Rater } from '../../shared/domain/entities';
-import { makeClip } from '../fixtures/clips';
+import { getDefaultBinaries } from '../../electron/backend/media/ffmpeg-binaries';
+import { spawnProcess } from '../../electron/backend/media/spawn-process';
+import { makeClip, makeTaggedPhoneClip, PHONE_LOCATION, PHONE_TITLE } from '../fixtures/clips';
 import { seedFamily, seedRecording } from './support/seed';
 import { createRater, signInAs, startTestBackend, tempDir, withCoordinator, type TestBackend } from './support/temp-backend';
 
@@ -109,5 +111,52 @@ describe('bidi controls in file names', () => {
     t.backend.db.prepare('UPDATE recordings SET original_name = ? WHERE id = ?').run('VID_\u202Egnp.4pm\u200F', recordingId);
     expect((await t.api.call('recordings.get', { id: recordingId })).originalName).toBe('VID_gnp.4pm');
     expect((await t.api.call('recordings.list', { familyId: family.id }))[0]!.originalName).toBe('VID_gnp.4pm');
+  });
+});
+
+describe("a phone's own tags in the file", () => {
+  it('never reach a rater: a file that would play as is is re-wrapped without them, and the original is not served', async () => {
+    const clip = await makeTaggedPhoneClip();
+    const tagsOf = async (path: string) => {
+      const { ffprobe } = await getDefaultBinaries();
+      const outcome = await spawnProcess(ffprobe.path, ['-v', 'error', '-show_entries', 'format_tags:stream_tags', '-of', 'json', `file:${path}`], { timeoutMs: 30_000 });
+      return outcome.stdout.toString('utf8');
+    };
+    // The clip really carries them (otherwise this test would prove nothing).
+    expect(await tagsOf(clip)).toContain(PHONE_LOCATION);
+
+    const upload = await t.backend.media.receiveUpload(createReadStream(clip), encodeURIComponent('VID_1.mp4'), t.caller);
+    if (!upload.ok) throw new Error(upload.error.message);
+    const imported = await t.api.call('recordings.importUpload', {
+      uploadId: upload.value.uploadId,
+      familyId: family.id,
+      visitId: family.visits[0]!.id,
+      caregiverIds: [family.caregivers[0]!.id],
+      activity: 'bad',
+      moment: 'voormeting',
+      recordedOn: '2026-03-01',
+    });
+    expect(imported.playbackPlan).toBe('remux');
+    expect(imported.planReason).toMatch(/plaats van opname of een titel, die zo worden weggelaten/);
+    // Until the re-wrapped file exists nothing plays: the original is never what the player gets.
+    expect(imported.playable).toBe(false);
+    const stored = t.backend.db.prepare('SELECT probe_json FROM media_files').all() as { probe_json: string }[];
+    expect(stored.map((row) => row.probe_json).join('')).not.toContain(PHONE_LOCATION);
+
+    await t.backend.services.jobs.whenIdle();
+    await signInAs(t.api, rater.id);
+    const served = await t.backend.media.serveMedia(new Request(`http://x/media/${imported.id}`), t.caller);
+    expect(served.status).toBe(200);
+    const dir = tempDir();
+    try {
+      const copy = join(dir.path, 'served.mp4');
+      await writeFile(copy, Buffer.from(await served.arrayBuffer()));
+      const tags = await tagsOf(copy);
+      expect(tags).toContain('major_brand');
+      expect(tags).not.toContain(PHONE_LOCATION);
+      expect(tags).not.toContain(PHONE_TITLE);
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -54,6 +54,16 @@ describe('planPlayback: as is', () => {
     expect(plan.reason).toBe('Deze opname (H.264 met AAC-geluid in MP4) kan direct worden afgespeeld.');
   });
 
+  it('re-wraps an otherwise playable MP4 that carries the phone\'s own tags (the place of recording), so no rater receives them', () => {
+    const plan = planPlayback(probe({ container: { personalTags: ['location', 'title'] } }));
+    expect(plan).toMatchObject({ mode: 'remux', audio: 'copy' });
+    expect(plan.reason).toBe(
+      'De beelden (H.264) blijven ongewijzigd; ze worden zonder kwaliteitsverlies in een MP4-bestand gezet omdat het bestand naast beeld en geluid ook gegevens bevat, zoals de plaats van opname of een titel, die zo worden weggelaten.',
+    );
+    // Probes stored before the tags were looked at: as before.
+    expect(planPlayback(probe({ container: { personalTags: undefined } })).mode).toBe('as_is');
+  });
+
   it('plays H.264 without audio directly, without a waveform', () => {
     const plan = planPlayback(probe({ audio: null }));
     expect(plan).toMatchObject({ mode: 'as_is', audio: 'none', peaks: false });

@@ -157,7 +157,11 @@ export function planPlayback(probe: MediaProbe): PlaybackPlan {
 
   if (proxyReasons.length === 0) {
     const seekUpgrade = seekFriendlyUpgrade(probe, base);
-    if (container.family === 'mp4' && audioPlan !== 'aac' && container.moovBeforeMdat !== false) {
+    // The original is what the player would fetch: with the phone's own tags in it (the place of
+    // recording is the family's home) a rater would receive them, so those files are re-wrapped
+    // without them (MP4_OUTPUT drops every tag).
+    const personal = (container.personalTags ?? []).length > 0;
+    if (container.family === 'mp4' && audioPlan !== 'aac' && container.moovBeforeMdat !== false && !personal) {
       return {
         ...base,
         mode: 'as_is',
@@ -170,6 +174,7 @@ export function planPlayback(probe: MediaProbe): PlaybackPlan {
     if (container.family !== 'mp4') why.push(`de verpakking (${CONTAINER_NAMES[container.family]}) niet overal afspeelbaar is`);
     if (container.family === 'mp4' && container.moovBeforeMdat === false) why.push('de index aan het eind van het bestand staat, wat starten en zoeken vertraagt');
     if (audioPlan === 'aac') why.push(`het geluid (${codecName(audio!.codec)}) wordt omgezet naar AAC`);
+    if (personal) why.push('het bestand naast beeld en geluid ook gegevens bevat, zoals de plaats van opname of een titel, die zo worden weggelaten');
     return {
       ...base,
       mode: 'remux',
