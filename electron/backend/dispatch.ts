@@ -3,8 +3,9 @@ import { contract, isMethodName, type EventName, type EventPayloads, type Method
 import { AppError, type ApiErrorBody, type Envelope } from '../../shared/api/envelope';
 import type { AccessOutcome, Rater } from '../../shared/domain/entities';
 import type { Db } from './db/open-database';
-import type { EventHub } from './event-hub';
+import type { EventAudience, EventHub } from './event-hub';
 import { appendAccess } from './features/access-log/access-log-repository';
+import { RepeatedReads, type ReadRow } from './features/access-log/repeated-reads';
 import { lockedProfileOf, mustChangePin } from './features/session/session-handlers';
 import { viaOf, type CallerSession } from './features/session/session-registry';
 import type { HandlerContext, Handlers } from './handler-context';
@@ -51,6 +52,7 @@ function familyIdOf(method: string, input: unknown): number | null {
  * allow-list, input validation, authorization, one transaction per call, error envelope.
  */
 export function createDispatch({ db, events, handlers, appVersion, services, onInternalError }: DispatchDeps): Dispatch {
+  const repeatedReads = new RepeatedReads(services.sessions.clock);
   const logOutcome = (actor: Rater | null, caller: CallerSession, method: string, input: unknown, outcome: AccessOutcome, detail: string) => {
     try {
       const action = isMethodName(method) ? (METHOD_POLICIES[method].audit ?? method) : 'unknown_method';
@@ -111,10 +113,22 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
   };
 
   async function runHandler(method: MethodName, input: unknown, actor: Rater | null, caller: CallerSession): Promise<unknown> {
-    const pendingEvents: [EventName, unknown][] = [];
+    const pendingEvents: [EventName, unknown, EventAudience | undefined][] = [];
     const afterCommit: (() => void)[] = [];
     const now = new Date().toISOString();
     const policy = METHOD_POLICIES[method];
+    // Rows this call wrote for a read: remembered once the call has committed (repeated-reads.ts).
+    const readRows: ReadRow[] = [];
+    const log = (familyId: number | null, detail = '') => {
+      if (!policy.audit) throw new Error(`${method} writes an access-log row but has no audit action in METHOD_POLICIES`);
+      if (policy.read) {
+        const row: ReadRow = { raterId: actor?.id ?? null, action: policy.audit, familyId, detail };
+        const sameRow = (other: ReadRow) => other.familyId === familyId && other.detail === detail;
+        if (repeatedReads.isRepeat(caller, row) || readRows.some(sameRow)) return;
+        readRows.push(row);
+      }
+      appendAccess(db, { at: now, rater: actor, familyId, action: policy.audit, outcome: 'ok', detail, via: viaOf(caller) });
+    };
     const ctx: HandlerContext = {
       db,
       actor,
@@ -122,15 +136,14 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
       now,
       appVersion,
       services,
-      logFamilyAccess: (familyId, detail) => {
-        if (!policy.audit) throw new Error(`${method} logs family access but has no audit action in METHOD_POLICIES`);
-        appendAccess(db, { at: now, rater: actor, familyId, action: policy.audit, outcome: 'ok', detail, via: viaOf(caller) });
-      },
-      emit: (event, payload) => pendingEvents.push([event, payload]),
+      logFamilyAccess: (familyId, detail) => log(familyId, detail),
+      logTeamAccess: (detail) => log(null, detail),
+      emit: (event, payload, audience) => pendingEvents.push([event, payload, audience]),
       afterCommit: (task) => afterCommit.push(task),
     };
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
     const flush = () => {
+      repeatedReads.note(caller, readRows);
       for (const task of afterCommit) {
         try {
           task();
@@ -138,7 +151,7 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
           onInternalError?.(method, error);
         }
       }
-      for (const [event, payload] of pendingEvents) events.publish(event, payload as EventPayloads[typeof event]);
+      for (const [event, payload, audience] of pendingEvents) events.publish(event, payload as EventPayloads[typeof event], audience);
     };
     if (policy.async) {
       const value = await handler(input, ctx);

@@ -1,6 +1,7 @@
 import type { EventName, EventPayloads, MethodInput, MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
 import type { Rater } from '../../shared/domain/entities';
 import type { Db } from './db/open-database';
+import type { EventAudience } from './event-hub';
 import type { CallerSession } from './features/session/session-registry';
 import type { BackendServices } from './services';
 
@@ -14,10 +15,19 @@ export interface HandlerContext {
   /** ISO timestamp of this call, so one call writes one consistent time everywhere. */
   now: string;
   appVersion: string;
-  /** Appends an access-log row for a family, in the same transaction as the call's changes. */
+  /**
+   * Appends an access-log row for a family, in the same transaction as the call's changes. For a
+   * method whose policy says `read`, a row identical to one this session wrote within a few
+   * minutes is not written again (features/access-log/repeated-reads.ts).
+   */
   logFamilyAccess(familyId: number, detail?: string): void;
-  /** Queues an event; it is sent only after the call's transaction has committed. */
-  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** The same for a read or change across families (a list, an overview): a row without a family. */
+  logTeamAccess(detail: string): void;
+  /**
+   * Queues an event; it is sent only after the call's transaction has committed. With an
+   * audience, only sessions signed in as that rater hear it (e.g. progress of their own export).
+   */
+  emit<E extends EventName>(event: E, payload: EventPayloads[E], audience?: EventAudience): void;
   /** Runs after the transaction has committed (file deletions, waking the job queue); never on rollback. */
   afterCommit(task: () => void): void;
   /** Long-lived parts of the back end: the media library, the job queue, native ports. */

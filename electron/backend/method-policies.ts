@@ -7,6 +7,13 @@ export interface MethodPolicy {
   needs: Needs;
   /** The action written to the access log (NEN 7513), or null for calls that touch no family data. */
   audit: string | null;
+  /**
+   * A read that the UI repeats in the background (it refetches what is on screen after every
+   * change). Its access-log row is written once per real access: a row identical to one the same
+   * caller session wrote within READ_LOG_WINDOW_MS is not written again (repeated-reads.ts).
+   * Changes and exports are never marked: each of them is logged every time.
+   */
+  read?: true;
   /** Long-running file work: the handler is awaited outside a transaction and makes its own. */
   async?: true;
   /**
@@ -35,10 +42,11 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'raters.update': { needs: 'coordinator', audit: null },
   'raters.resetPin': { needs: 'coordinator', audit: 'rater.pin_reset', async: true },
 
-  'families.list': { needs: 'rater', audit: 'families.list' },
+  // Lists across families write one row without a family (codes and dates only, never a family file), like the team overview.
+  'families.list': { needs: 'rater', audit: 'families.list', read: true },
   'families.suggestCode': { needs: 'rater', audit: null },
   'families.create': { needs: 'rater', audit: 'family.create' },
-  'families.get': { needs: 'rater', audit: 'family.read' },
+  'families.get': { needs: 'rater', audit: 'family.read', read: true },
   'families.update': { needs: 'rater', audit: 'family.update' },
 
   'caregivers.add': { needs: 'rater', audit: 'caregiver.add' },
@@ -49,19 +57,20 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'visits.update': { needs: 'rater', audit: 'visit.update' },
   'visits.remove': { needs: 'rater', audit: 'visit.remove' },
 
-  'accessLog.forFamily': { needs: 'coordinator', audit: 'access_log.read' },
+  'accessLog.forFamily': { needs: 'coordinator', audit: 'access_log.read', read: true },
 
   // — recordings (video) —
-  'recordings.list': { needs: 'rater', audit: 'recording.list' },
-  'recordings.get': { needs: 'rater', audit: 'recording.read' },
+  'recordings.list': { needs: 'rater', audit: 'recording.list', read: true },
+  'recordings.get': { needs: 'rater', audit: 'recording.read', read: true },
   'recordings.update': { needs: 'rater', audit: 'recording.update' },
   'recordings.remove': { needs: 'rater', audit: 'recording.remove' },
   'recordings.savePosition': { needs: 'rater', audit: null },
   'recordings.importUpload': { needs: 'rater', audit: 'recording.import', async: true },
   'recordings.importFromDialog': { needs: 'rater', audit: 'recording.import', async: true },
-  'jobs.list': { needs: 'rater', audit: null },
-  'jobs.cancel': { needs: 'rater', audit: null },
-  'jobs.retry': { needs: 'rater', audit: null },
+  // Jobs name their family's code: one row for each family in the answer.
+  'jobs.list': { needs: 'rater', audit: 'job.list', read: true },
+  'jobs.cancel': { needs: 'rater', audit: 'job.cancel' },
+  'jobs.retry': { needs: 'rater', audit: 'job.retry' },
 
   // — fragments —
   // Tags and questions hold no family data; fragment reads are filtered by the blindness rule.
@@ -72,7 +81,7 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'tags.unarchive': { needs: 'coordinator', audit: null },
   'questions.list': { needs: 'rater', audit: null },
   'questions.update': { needs: 'coordinator', audit: null },
-  'fragments.list': { needs: 'rater', audit: 'fragment.list' },
+  'fragments.list': { needs: 'rater', audit: 'fragment.list', read: true },
   'fragments.create': { needs: 'rater', audit: 'fragment.create' },
   'fragments.update': { needs: 'rater', audit: 'fragment.update' },
   'fragments.remove': { needs: 'rater', audit: 'fragment.remove' },
@@ -87,8 +96,8 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   // Coordinator only: a rater who saw earlier scores of a family would no longer score it blind.
   // Family reads log the family; the team overview logs one row without a family; every export
   // logs one row per family whose data is in the file plus one team row with file, totals, filters.
-  'trends.family': { needs: 'coordinator', audit: 'trend.family_read' },
-  'trends.team': { needs: 'coordinator', audit: 'trend.team_read' },
+  'trends.family': { needs: 'coordinator', audit: 'trend.family_read', read: true },
+  'trends.team': { needs: 'coordinator', audit: 'trend.team_read', read: true },
   'trends.exportCsv': { needs: 'coordinator', audit: 'export.csv' },
   'trends.exportXlsx': { needs: 'coordinator', audit: 'export.xlsx', async: true },
   'trends.exportFamilyPdf': { needs: 'coordinator', audit: 'export.pdf_family', async: true },
@@ -98,31 +107,31 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   // Queued as media jobs; only fragments visible to the rater go in (blindness rule), downloads are logged too.
   'videoExports.fragmentClips': { needs: 'rater', audit: 'export.video' },
   'videoExports.feedbackReel': { needs: 'rater', audit: 'export.video' },
-  'videoExports.list': { needs: 'rater', audit: 'export.list' },
+  'videoExports.list': { needs: 'rater', audit: 'export.list', read: true },
 
   // Every scoring read is filtered by the blindness rule in the handlers, whatever the role.
   'scoring.anchors': { needs: 'rater', audit: null, meeting: true },
   'scoring.anchorVersions': { needs: 'rater', audit: null },
   'scoring.updateAnchors': { needs: 'coordinator', audit: null },
-  'scoring.recordings': { needs: 'rater', audit: 'recording.list' },
-  'scoring.sheet': { needs: 'rater', audit: 'score.read', meeting: true },
+  'scoring.recordings': { needs: 'rater', audit: 'recording.list', read: true },
+  'scoring.sheet': { needs: 'rater', audit: 'score.read', read: true, meeting: true },
   'scoring.saveScore': { needs: 'rater', audit: 'score.save', meeting: true },
   'scoring.submit': { needs: 'rater', audit: 'score.submit', meeting: true },
   'scoring.reopen': { needs: 'rater', audit: 'score.reopen', meeting: true },
-  'scoring.mine': { needs: 'rater', audit: 'score.list' },
-  'scoring.forRecording': { needs: 'rater', audit: 'score.read_others' },
+  'scoring.mine': { needs: 'rater', audit: 'score.list', read: true },
+  'scoring.forRecording': { needs: 'rater', audit: 'score.read_others', read: true },
   'rounds.list': { needs: 'rater', audit: null },
-  'rounds.get': { needs: 'rater', audit: 'round.read' },
+  'rounds.get': { needs: 'rater', audit: 'round.read', read: true },
   'rounds.create': { needs: 'coordinator', audit: 'round.create' },
   'rounds.update': { needs: 'coordinator', audit: 'round.update' },
   'rounds.reveal': { needs: 'coordinator', audit: 'round.reveal' },
-  'rounds.meeting': { needs: 'rater', audit: 'round.meeting' },
+  'rounds.meeting': { needs: 'rater', audit: 'round.meeting', read: true },
   'rounds.saveDiscussion': { needs: 'coordinator', audit: 'round.discussion' },
   'rounds.setConsensus': { needs: 'coordinator', audit: 'round.consensus' },
 
   // — agreement —
   // Team-level aggregates over families: the handlers write one access-log row without a family.
-  'agreement.overview': { needs: 'coordinator', audit: 'agreement.read' },
+  'agreement.overview': { needs: 'coordinator', audit: 'agreement.read', read: true },
   'agreement.exportCsv': { needs: 'coordinator', audit: 'export.agreement_csv' },
 
   // — privacy —
@@ -130,7 +139,7 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'families.erase': { needs: 'coordinator', audit: 'family.erase' },
   // The log's own reads are logged by the handlers (verify, overview per family or rater).
   'accessLog.verify': { needs: 'coordinator', audit: 'access_log.verify' },
-  'accessLog.overview': { needs: 'coordinator', audit: 'access_log.overview' },
+  'accessLog.overview': { needs: 'coordinator', audit: 'access_log.overview', read: true },
   // Backups hold every family's data: coordinator only, logged; file work outside a transaction.
   'backup.create': { needs: 'coordinator', audit: 'backup.create', async: true },
   'backup.verify': { needs: 'coordinator', audit: null, async: true },

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, t
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../backend/create-backend';
+import { reaches } from '../backend/event-hub';
 import { startLanHost } from '../web/lan-host';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
@@ -54,8 +55,12 @@ app.whenReady().then(() => {
     APP_SCHEME,
     createAppProtocolHandler(rendererDir, backend.media, () => (mainWindowId === null ? null : callerOf(mainWindowId))),
   );
-  backend.events.subscribe((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);
+  backend.events.subscribe((event, payload, audience) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      // An event for one rater (their own export's progress) goes only to a window signed in as them.
+      if (audience && !reaches(audience, callerOf(window.webContents.id).raterId)) continue;
+      window.webContents.send(EVENT_CHANNEL, event, payload);
+    }
   });
 
   // Locking the computer or closing the lid locks Afstemming too (through dispatch, so the window hears it).

@@ -4,7 +4,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { EventName, EventPayloads } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { SECURITY_HEADERS } from '../../shared/security/content-security-policy';
-import type { EventHub } from '../backend/event-hub';
+import { reaches, type EventHub } from '../backend/event-hub';
 import { resolveStaticFile, streamFile } from './static-files';
 
 // The pieces both HTTP hosts are made of: the browser-mode host on 127.0.0.1 and the meeting's
@@ -95,8 +95,17 @@ export type EventFilter = <E extends EventName>(event: E, payload: EventPayloads
 /**
  * GET /api/events: server-sent events, only those `filter` lets through for this caller. `isAlive`
  * is asked before each event; a stream whose caller is gone (signed out, meeting stopped) closes.
+ * `raterOf` names who the caller is signed in as now: an event meant for one rater (its audience,
+ * e.g. progress of their own export) reaches only a stream of that rater.
  */
-export function serveEvents(req: IncomingMessage, res: ServerResponse, events: EventHub, filter: EventFilter, isAlive: () => boolean): () => void {
+export function serveEvents(
+  req: IncomingMessage,
+  res: ServerResponse,
+  events: EventHub,
+  filter: EventFilter,
+  isAlive: () => boolean,
+  raterOf: () => number | null,
+): () => void {
   if (req.method !== 'GET') {
     send(res, 405, 'Alleen GET.');
     return () => undefined;
@@ -108,9 +117,9 @@ export function serveEvents(req: IncomingMessage, res: ServerResponse, events: E
     unsubscribe();
     res.end();
   };
-  const unsubscribe = events.subscribe((event, payload) => {
+  const unsubscribe = events.subscribe((event, payload, audience) => {
     if (!isAlive()) return close();
-    if (filter(event, payload)) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    if (reaches(audience, raterOf()) && filter(event, payload)) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   const heartbeat = setInterval(() => (isAlive() ? res.write(': hartslag\n\n') : close()), HEARTBEAT_MS);
   req.on('close', () => {

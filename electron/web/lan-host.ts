@@ -94,6 +94,7 @@ export async function startLanHost(options: LanHostOptions): Promise<MeetingList
         backend.events,
         (event, payload) => event === 'meeting.changed' && (payload as { roundId: number }).roundId === roundId,
         () => !caller.ended,
+        () => caller.raterId,
       );
       closeStreams.add(close);
       req.on('close', () => closeStreams.delete(close));

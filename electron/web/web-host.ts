@@ -130,7 +130,14 @@ export async function startWebHost({ backend, staticDir, port = 0 }: WebHostOpti
     if (url.pathname.startsWith('/media/')) return serveFetch(req, res, url, (request) => backend.media.serveMedia(request, caller));
     if (url.pathname.startsWith('/downloads/')) return serveFetch(req, res, url, (request) => backend.media.serveDownload(request, caller));
     if (url.pathname === '/api/events') {
-      const close = serveEvents(req, res, backend.events, () => true, () => !latest(caller).ended);
+      const close = serveEvents(
+        req,
+        res,
+        backend.events,
+        () => true,
+        () => !latest(caller).ended,
+        () => latest(caller).raterId,
+      );
       closeStreams.add(close);
       req.on('close', () => closeStreams.delete(close));
       return;

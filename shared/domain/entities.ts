@@ -128,6 +128,7 @@ export interface MediaJob {
   etaMs: number | null;
   /** Dutch reason when failed or cancelled. */
   error: string | null;
+  /** The family's code in answers (which are logged); always null in `jobs.changed` events. */
   familyCode: string | null;
   recordingIds: number[];
   createdAt: string;
@@ -140,7 +141,11 @@ export interface RecordingSummary {
   familyCode: string;
   visitId: number;
   visitDate: string;
-  originalName: string;
+  /**
+   * The file name the recording was imported under, for coordinators only (null for everyone
+   * else): a phone's name for a file may contain a family's name. Bidi controls removed.
+   */
+  originalName: string | null;
   activity: import('./vocabulary').Activity;
   moment: import('./vocabulary').Moment;
   recordedOn: string;

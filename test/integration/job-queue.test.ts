@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaJob } from '../../shared/domain/entities';
 import { EventHub } from '../../electron/backend/event-hub';
 import { JobFailure, JobQueue, type JobExecutor } from '../../electron/backend/features/media-jobs/job-queue';
-import { findJob, insertJob } from '../../electron/backend/features/media-jobs/job-repository';
-import { startTestBackend, type TestBackend } from './support/temp-backend';
+import { describeJob, findJob, insertJob } from '../../electron/backend/features/media-jobs/job-repository';
+import { seedFamily } from './support/seed';
+import { startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -61,6 +62,20 @@ describe('media job queue', () => {
     expect(ran).toEqual([c]);
     expect(db.prepare('SELECT value FROM settings WHERE key = ?').get(`job-${c}`)).toEqual({ value: 'done' });
     expect(seen.some((job) => job.id === c && job.status === 'running')).toBe(true);
+  });
+
+  it('sends job events without the family code, which only the logged jobs.list answer carries', async () => {
+    await withCoordinator(t.api);
+    const family = await seedFamily(t.api, 'OB-26-950');
+    const { queue, events } = queueWith({ ok: async (_job, { onProgress }) => (onProgress(0.5, 10), () => undefined) });
+    const seen: MediaJob[] = [];
+    events.subscribe((name, payload) => name === 'jobs.changed' && seen.push(payload as MediaJob));
+    const id = insertJob(t.backend.db, { kind: 'ok', familyId: family.id }, now());
+    queue.start();
+    await queue.whenIdle();
+    expect(describeJob(t.backend.db, id)?.familyCode).toBe('OB-26-950');
+    expect(seen.filter((job) => job.id === id).map((job) => job.status)).toEqual(expect.arrayContaining(['running', 'done']));
+    expect(seen.filter((job) => job.familyCode !== null)).toEqual([]);
   });
 
   it('a clip waiting for its first playable version does not wait behind long background work', async () => {

@@ -372,6 +372,75 @@ describe('blindness', () => {
   }, 60_000);
 });
 
+describe('blindness of the export jobs themselves', () => {
+  /** A browser tab's event stream, collected as text until the test ends. */
+  async function listen(tab: Awaited<ReturnType<typeof openBrowserClient>>) {
+    const controller = new AbortController();
+    const res = await tab.fetch('/api/events', { signal: controller.signal });
+    const reader = res.body!.getReader();
+    const stream = { text: '', stop: () => controller.abort() };
+    void (async () => {
+      for (;;) {
+        const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+        if (done) return;
+        stream.text += Buffer.from(value!).toString('utf8');
+      }
+    })();
+    return stream;
+  }
+  const until = async (check: () => boolean) => {
+    for (const end = Date.now() + 20_000; !check(); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > end) throw new Error('timed out');
+  };
+
+  it('another rater cannot tell that a fragment clip is being made in a blind round: not in jobs.list, events, cancel or retry', async () => {
+    const fragment = await mark(1000, 1400);
+    const roundId = Number(
+      t.backend.db
+        .prepare(`INSERT INTO rounds (name, held_on, kind, reveal_rule, created_at) VALUES ('Intervisie maart', '2026-03-10', 'meeting', 'coordinator', ?)`)
+        .run(new Date().toISOString()).lastInsertRowid,
+    );
+    t.backend.db.prepare('INSERT INTO round_recordings (round_id, recording_id, position) VALUES (?, ?, 0)').run(roundId, recordingId);
+    for (const r of [coordinator, rater]) t.backend.db.prepare('INSERT INTO round_raters (round_id, rater_id) VALUES (?, ?)').run(roundId, r.id);
+
+    const host = await startWebHost({ backend: t.backend, staticDir: t.dataDir });
+    const streams: { text: string; stop(): void }[] = [];
+    try {
+      const anna = await openBrowserClient(host);
+      const chris = await openBrowserClient(host);
+      await anna.signIn(coordinator.id);
+      await chris.signIn(rater.id);
+      const annaHears = await listen(anna);
+      const chrisHears = await listen(chris);
+      streams.push(annaHears, chrisHears);
+      await until(() => annaHears.text.includes(': verbonden') && chrisHears.text.includes(': verbonden'));
+
+      const [clipExport] = await anna.api.call('videoExports.fragmentClips', { recordingId, fragmentIds: [fragment.id] });
+      const jobId = clipExport!.job.id;
+      // While it is queued or running, and once it is done: only its maker knows.
+      expect((await anna.api.call('jobs.list', {})).map((job) => job.id)).toContain(jobId);
+      expect((await chris.api.call('jobs.list', {})).map((job) => job.id)).not.toContain(jobId);
+      expect((await chris.api.call('jobs.list', { includeFinished: true })).filter((job) => job.kind === 'fragment_clip')).toEqual([]);
+      const cancel = await chris.api.call('jobs.cancel', { id: jobId }).catch((error: ApiError) => error.body);
+      expect(cancel).toEqual({ code: 'not_found', message: 'Deze taak bestaat niet (meer).' });
+      await t.backend.services.jobs.whenIdle();
+      const retry = await chris.api.call('jobs.retry', { id: jobId }).catch((error: ApiError) => error.body);
+      expect(retry).toEqual({ code: 'not_found', message: 'Deze taak bestaat niet (meer).' });
+
+      // A marker for everyone after the job's last event: what came before it has arrived.
+      t.backend.events.publish('data.changed', { area: 'session', id: 424242 });
+      await until(() => annaHears.text.includes('424242') && chrisHears.text.includes('424242'));
+      expect(annaHears.text).toMatch(new RegExp(`event: jobs.changed\ndata: \{"id":${jobId},"kind":"fragment_clip","status":"done"`));
+      expect(chrisHears.text).not.toContain('fragment_clip');
+      expect(chrisHears.text).not.toContain(`"id":${jobId},`);
+      // No event names the family.
+      expect(annaHears.text + chrisHears.text).not.toContain('OB-26-001');
+    } finally {
+      for (const stream of streams) stream.stop();
+      await host.close();
+    }
+  }, 60_000);
+});
+
 describe('start-up clean-up', () => {
   it('removes finished export files together with their recording', async () => {
     await mark(1000, 1200);

@@ -10,6 +10,7 @@ import {
   buildRemuxJob,
   buildSpriteJob,
   createProgressParser,
+  defaultTimeoutMs,
   PeakAccumulator,
   runFfmpeg,
   spriteLayout,
@@ -133,6 +134,23 @@ describe('spriteLayout', () => {
     expect(valueAfter(job.args, '-filter:v')).toBe('fps=1/3,scale=160:90,setsar=1,tile=10x10');
     expect(valueAfter(job.args, '-frames:v')).toBe(String(layout.sheets));
     expect(job.args.indexOf('-skip_frame')).toBeLessThan(job.args.indexOf('-i'));
+  });
+  it('takes the first frame as the only tile of a clip shorter than a slot (the fps filter would give none)', () => {
+    for (const durationMs of [40, 400, 1400]) {
+      const { job, layout } = buildSpriteJob(probe({}, { durationMs }), (n) => `/out/sprite-${n}.jpg`);
+      expect(layout).toMatchObject({ count: 1, sheets: 1 });
+      expect(valueAfter(job.args, '-filter:v')).toBe('trim=end_frame=1,scale=160:90,setsar=1,tile=1x1');
+    }
+    expect(valueAfter(buildSpriteJob(probe({}, { durationMs: 1600 }), (n) => `/s-${n}.jpg`).job.args, '-filter:v')).toMatch(/^fps=1\/1,/);
+  });
+});
+
+describe('defaultTimeoutMs', () => {
+  it('gives ten minutes at least, six times the duration, and never more than a timer can hold', () => {
+    expect(defaultTimeoutMs(null)).toBe(600_000);
+    expect(defaultTimeoutMs(900_000)).toBe(5_400_000);
+    // 99.5 hours × 6 is past 2^31 − 1 ms, where setTimeout would fire at once.
+    expect(defaultTimeoutMs(99.5 * 3_600_000)).toBe(2 ** 31 - 1);
   });
 });
 

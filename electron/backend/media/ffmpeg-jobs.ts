@@ -8,7 +8,7 @@ import { MediaError } from './media-error';
 import type { PlaybackPlan } from './playback-plan';
 import { PROXY_LONG_SIDE, PROXY_SHORT_SIDE } from './playback-plan';
 import { inputUrl, SAFE_INPUT_OPTIONS, type MediaProbe } from './probe';
-import { spawnProcess, type SpawnOutcome } from './spawn-process';
+import { MAX_TIMER_MS, spawnProcess, type SpawnOutcome } from './spawn-process';
 
 /**
  * One ffmpeg run. `args` holds inputs, filters, codecs and the muxer (`-f`), but neither the
@@ -180,7 +180,9 @@ export function buildSpriteJob(probe: MediaProbe, sheetPath: (sheet: number) => 
     .outputOptions(...mapStreams(probe, false))
     .noAudio()
     .videoFilters([
-      `fps=1/${layout.intervalS}`,
+      // One tile is the first frame. The fps filter picks the frame nearest each slot and gives
+      // none for a clip shorter than half a slot (a one-frame clip), so it is not used then.
+      layout.count === 1 ? 'trim=end_frame=1' : `fps=1/${layout.intervalS}`,
       `scale=${layout.tileWidth}:${layout.tileHeight}`,
       'setsar=1',
       `tile=${layout.columns}x${layout.rows}`,
@@ -218,7 +220,8 @@ export interface RunFfmpegResult {
 const RUNNER_FLAGS = ['-nostdin', '-hide_banner', '-loglevel', 'level+warning', '-nostats', '-progress', 'pipe:1', '-y'];
 
 export function defaultTimeoutMs(durationMs: number | null): number {
-  return Math.max(10 * 60_000, 6 * (durationMs ?? 0));
+  // Import refuses recordings over a day (MAX_RECORDING_MS); the bound keeps any caller within what a timer can hold.
+  return Math.min(MAX_TIMER_MS, Math.max(10 * 60_000, 6 * (durationMs ?? 0)));
 }
 
 /** Turns ffmpeg's `-progress` key=value blocks into (fraction, eta) calls. */

@@ -54,6 +54,16 @@ describe('planPlayback: as is', () => {
     expect(plan.reason).toBe('Deze opname (H.264 met AAC-geluid in MP4) kan direct worden afgespeeld.');
   });
 
+  it('re-wraps an otherwise playable MP4 that carries the phone\'s own tags (the place of recording), so no rater receives them', () => {
+    const plan = planPlayback(probe({ container: { personalTags: ['location', 'title'] } }));
+    expect(plan).toMatchObject({ mode: 'remux', audio: 'copy' });
+    expect(plan.reason).toBe(
+      'De beelden (H.264) blijven ongewijzigd; ze worden zonder kwaliteitsverlies in een MP4-bestand gezet omdat het bestand naast beeld en geluid ook gegevens bevat, zoals de plaats van opname of een titel, die zo worden weggelaten.',
+    );
+    // Probes stored before the tags were looked at: as before.
+    expect(planPlayback(probe({ container: { personalTags: undefined } })).mode).toBe('as_is');
+  });
+
   it('plays H.264 without audio directly, without a waveform', () => {
     const plan = planPlayback(probe({ audio: null }));
     expect(plan).toMatchObject({ mode: 'as_is', audio: 'none', peaks: false });
@@ -176,6 +186,25 @@ describe('planPlayback: refusals', () => {
   it('refuses an unknown duration or picture size', () => {
     expect(refusal(probe({ durationMs: null })).kind).toBe('damaged');
     expect(refusal(probe({ video: { width: 0 } })).kind).toBe('damaged');
+  });
+  it('refuses a picture larger than any camera films, and accepts 8K', () => {
+    const huge = refusal(probe({ video: { codec: 'mjpeg', width: 8000, height: 8000, displayWidth: 8000, displayHeight: 8000 } }));
+    expect([huge.kind, huge.message]).toEqual([
+      'unsupported',
+      "Het beeld van deze opname is 8000×8000 pixels: groter dan een camera of telefoon filmt (hoogstens 8K, 7680×4320). Zo'n bestand kan niet worden afgespeeld en wordt niet geïmporteerd.",
+    ]);
+    // One side too long, however thin.
+    expect(refusal(probe({ video: { width: 16_384, height: 16, displayWidth: 16_384, displayHeight: 16 } })).kind).toBe('unsupported');
+    expect(planPlayback(probe({ video: { codec: 'hevc', width: 7680, height: 4320, displayWidth: 7680, displayHeight: 4320 } })).mode).toBe('proxy');
+    expect(planPlayback(probe({ video: { codec: 'hevc', width: 4320, height: 7680, rotation: 90, displayWidth: 7680, displayHeight: 4320 } })).mode).toBe('proxy');
+  });
+  it('refuses a duration of more than a day, which would also overflow the jobs\' time-outs', () => {
+    const long = refusal(probe({ durationMs: 360_001_000 }));
+    expect([long.kind, long.message]).toEqual([
+      'damaged',
+      'Volgens het bestand duurt deze opname 100 uur; opnamen van meer dan 24 uur worden niet geïmporteerd. Het bestand is waarschijnlijk beschadigd of verkeerd opgeslagen.',
+    ]);
+    expect(planPlayback(probe({ durationMs: 24 * 3_600_000 })).durationMs).toBe(24 * 3_600_000);
   });
 });
 

@@ -51,6 +51,22 @@ export const SEEK_FRIENDLY_KEYFRAME_GAP_S = 0.6;
 export const PROXY_LONG_SIDE = 1280;
 export const PROXY_SHORT_SIDE = 720;
 
+/**
+ * The largest picture a video may have: the largest frame H.264 and HEVC allow at all (level 6.2,
+ * 35,651,584 pixels, e.g. 8192×4352), so 8K phones (7680×4320) still import. Anything larger was
+ * never filmed by a camera or phone; decoding it needs hundreds of MB per frame and left an
+ * unplayable recording (an 8000×8000 Motion-JPEG).
+ */
+export const MAX_FRAME_PIXELS = 8192 * 4352;
+export const MAX_FRAME_SIDE = 8192;
+
+/**
+ * The longest recording accepted. Home visits are filmed in clips of about 15 minutes; a header
+ * that claims days is damaged or hostile, and its media jobs (time-outs of 6× the duration) would
+ * run for weeks. Also the longest position recordings.savePosition accepts.
+ */
+export const MAX_RECORDING_MS = 24 * 60 * 60 * 1000;
+
 /** H.264 up to full HD plays in Chromium as it is; a camcorder's 1080i is remuxed first for that reason. */
 const PLAYS_AS_IS_LONG_SIDE = 1920;
 const PLAYS_AS_IS_SHORT_SIDE = 1080;
@@ -111,6 +127,21 @@ export function planPlayback(probe: MediaProbe): PlaybackPlan {
   if (video.width <= 0 || video.height <= 0) {
     throw new MediaError('damaged', 'De beeldgrootte van de opname is onbekend; het bestand is waarschijnlijk beschadigd.', probe.path);
   }
+  if (video.width > MAX_FRAME_SIDE || video.height > MAX_FRAME_SIDE || video.width * video.height > MAX_FRAME_PIXELS) {
+    throw new MediaError(
+      'unsupported',
+      `Het beeld van deze opname is ${video.width}×${video.height} pixels: groter dan een camera of telefoon filmt (hoogstens 8K, 7680×4320). Zo'n bestand kan niet worden afgespeeld en wordt niet geïmporteerd.`,
+      probe.path,
+    );
+  }
+  if (probe.durationMs > MAX_RECORDING_MS) {
+    const hours = Math.floor(probe.durationMs / 3_600_000).toLocaleString('nl-NL');
+    throw new MediaError(
+      'damaged',
+      `Volgens het bestand duurt deze opname ${hours} uur; opnamen van meer dan 24 uur worden niet geïmporteerd. Het bestand is waarschijnlijk beschadigd of verkeerd opgeslagen.`,
+      probe.path,
+    );
+  }
 
   const base = {
     durationMs: probe.durationMs,
@@ -126,7 +157,11 @@ export function planPlayback(probe: MediaProbe): PlaybackPlan {
 
   if (proxyReasons.length === 0) {
     const seekUpgrade = seekFriendlyUpgrade(probe, base);
-    if (container.family === 'mp4' && audioPlan !== 'aac' && container.moovBeforeMdat !== false) {
+    // The original is what the player would fetch: with the phone's own tags in it (the place of
+    // recording is the family's home) a rater would receive them, so those files are re-wrapped
+    // without them (MP4_OUTPUT drops every tag).
+    const personal = (container.personalTags ?? []).length > 0;
+    if (container.family === 'mp4' && audioPlan !== 'aac' && container.moovBeforeMdat !== false && !personal) {
       return {
         ...base,
         mode: 'as_is',
@@ -139,6 +174,7 @@ export function planPlayback(probe: MediaProbe): PlaybackPlan {
     if (container.family !== 'mp4') why.push(`de verpakking (${CONTAINER_NAMES[container.family]}) niet overal afspeelbaar is`);
     if (container.family === 'mp4' && container.moovBeforeMdat === false) why.push('de index aan het eind van het bestand staat, wat starten en zoeken vertraagt');
     if (audioPlan === 'aac') why.push(`het geluid (${codecName(audio!.codec)}) wordt omgezet naar AAC`);
+    if (personal) why.push('het bestand naast beeld en geluid ook gegevens bevat, zoals de plaats van opname of een titel, die zo worden weggelaten');
     return {
       ...base,
       mode: 'remux',

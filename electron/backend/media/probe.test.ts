@@ -33,6 +33,15 @@ describe('interpretProbe', () => {
     });
   });
 
+  it('names the metadata tags that are more than technical, never their values', () => {
+    const json = ffprobeJson({ ...h264, tags: { language: 'und', handler_name: 'VideoHandler', 'com.apple.quicktime.make': 'Apple' } });
+    Object.assign(json.format.tags, { minor_version: '0', encoder: 'Lavf', 'com.android.version': '13', location: '+52.3676+004.9041/', 'location-eng': '+52.3676+004.9041/', title: 'Gezin Bakker' });
+    const probe = interpretProbe(json, context);
+    expect(probe.container.personalTags).toEqual(['com.apple.quicktime.make', 'location', 'location-eng', 'title']);
+    expect(JSON.stringify(probe)).not.toMatch(/Bakker|52\.3676/);
+    expect(interpretProbe(ffprobeJson(h264), context).container.personalTags).toEqual([]);
+  });
+
   it('tells MOV from MP4 by the major brand and sees the index after the data', () => {
     const json = ffprobeJson(h264);
     json.format.tags.major_brand = 'qt  ';

@@ -69,6 +69,11 @@ export interface ContainerInfo {
   moovBeforeMdat: boolean | null;
   /** mp4/mov only: a box runs past the end of the file (the copy from the camera was cut short). */
   truncated: boolean;
+  /**
+   * Names (never values) of the file's metadata tags beyond the technical ones: a phone's GPS
+   * position of the home ("location"), a title, the device. Absent in probes stored before this.
+   */
+  personalTags?: string[];
 }
 
 export interface MediaProbe {
@@ -253,6 +258,21 @@ interface ProbeContext {
   boxes: BoxLayout | null;
 }
 
+/**
+ * Tags that describe only how the file was made. Everything else a camera or phone writes (the
+ * place of recording, a title or comment, device names, vendor tags we do not know) may say
+ * something about the family, so a file with such tags is not played as is (playback-plan.ts).
+ */
+const TECHNICAL_TAGS: ReadonlySet<string> = new Set([
+  'major_brand', 'minor_version', 'compatible_brands', 'encoder', 'creation_time', 'timecode', 'duration',
+  'language', 'handler_name', 'vendor_id', 'rotate', 'com.android.version', 'com.android.capture.fps',
+]);
+
+function personalTagsOf(format: Json, streams: Json[]): string[] {
+  const keys = [format, ...streams].flatMap((owner) => Object.keys(asObject(owner.tags)));
+  return [...new Set(keys.filter((key) => !TECHNICAL_TAGS.has(key.toLowerCase())))].sort();
+}
+
 export function interpretProbe(json: unknown, context: ProbeContext): MediaProbe {
   const root = asObject(json);
   const format = asObject(root.format);
@@ -293,7 +313,14 @@ export function interpretProbe(json: unknown, context: ProbeContext): MediaProbe
     path: context.path,
     sizeBytes: context.sizeBytes,
     durationMs,
-    container: { formatName, family, majorBrand, moovBeforeMdat, truncated: isMovFamily && (context.boxes?.truncated ?? false) },
+    container: {
+      formatName,
+      family,
+      majorBrand,
+      moovBeforeMdat,
+      truncated: isMovFamily && (context.boxes?.truncated ?? false),
+      personalTags: personalTagsOf(format, streams),
+    },
     video: videoJson ? interpretVideo(videoJson, packets) : null,
     audio: audioJson ? interpretAudio(audioJson) : null,
   };

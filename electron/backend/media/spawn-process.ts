@@ -1,7 +1,13 @@
 import { spawn } from 'node:child_process';
 
+/**
+ * The longest delay setTimeout keeps: beyond 2^31 − 1 ms (24.8 days) Node fires the timer at once
+ * (with a warning), which would kill every process immediately instead of never.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface SpawnOptions {
-  /** Kill the process (SIGKILL) after this long; 0 or undefined = no limit. */
+  /** Kill the process (SIGKILL) after this long (at most MAX_TIMER_MS; more counts as that); 0 or undefined = no limit. */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Receives stdout as it arrives; when absent, stdout is collected up to maxStdoutBytes. */
@@ -46,7 +52,7 @@ export function spawnProcess(binary: string, args: readonly string[], options: S
       if (ending === 'exit') ending = why;
       child.kill('SIGKILL');
     };
-    const timer = timeoutMs ? setTimeout(() => stop('timeout'), timeoutMs) : undefined;
+    const timer = timeoutMs ? setTimeout(() => stop('timeout'), Math.min(timeoutMs, MAX_TIMER_MS)) : undefined;
     const onAbort = () => stop('aborted');
     signal?.addEventListener('abort', onAbort, { once: true });
 

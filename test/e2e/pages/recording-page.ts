@@ -55,6 +55,19 @@ export class RecordingPage {
     await expect.poll(async () => Math.round((await this.presentedMediaTime()) * fps), { timeout: 5000 }).toBe(frame);
   }
 
+  /** The recording's details beside the player (activity, moment, date, notes, original file name). */
+  details(): Locator {
+    return this.page.getByRole('region', { name: 'Gegevens van de opname' });
+  }
+
+  /** Opens a recording from its family's page, as a person does: the family list, the family, the recording. */
+  async openFromFamilies(familyCode: string, recordingLabel: RegExp): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezinnen' }).click();
+    await this.page.getByRole('table', { name: 'Lijst van gezinnen' }).getByRole('link', { name: familyCode }).click();
+    await this.page.getByRole('list', { name: 'Opnamen' }).getByRole('link', { name: recordingLabel }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Opname / })).toBeVisible();
+  }
+
   async backToFamily(): Promise<void> {
     await this.page.getByRole('link', { name: /^← Gezin / }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: /^Gezin / })).toBeVisible();

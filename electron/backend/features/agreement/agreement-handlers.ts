@@ -11,14 +11,7 @@ import { buildAgreementOverview, describeAgreementFilters } from './agreement-se
 export const agreementHandlers: HandlersFor<'agreement'> = {
   'agreement.overview': ({ filters }, ctx) => {
     const overview = buildAgreementOverview(ctx.db, filters);
-    appendAccess(ctx.db, {
-      at: ctx.now,
-      rater: ctx.actor,
-      familyId: null,
-      action: 'agreement.read',
-      outcome: 'ok',
-      detail: `overeenstemming: ${overview.recordingCount} opnamen, ${overview.familyCount} gezinnen; filters: ${describeAgreementFilters(filters)}`,
-    });
+    ctx.logTeamAccess(`overeenstemming: ${overview.recordingCount} opnamen, ${overview.familyCount} gezinnen; filters: ${describeAgreementFilters(filters)}`);
     return overview;
   },
   'agreement.exportCsv': ({ filters, dialect }, ctx) => {

@@ -45,7 +45,13 @@ function assertCodeFree(ctx: HandlerContext, code: string | undefined, exceptId?
 }
 
 export const familyHandlers: Omit<HandlersFor<'families'>, 'families.erase'> = {
-  'families.list': (filter, ctx) => listFamilies(ctx.db, filter),
+  'families.list': (filter, ctx) => {
+    // A list across families: one row without a family. The search text is left out (the UI
+    // searches as one types), so a search stays one row per repeated-read window.
+    const filters = [filter.phase && `fase ${filter.phase}`, filter.status && `status ${filter.status}`, filter.search?.trim() && 'met zoekterm'].filter(Boolean);
+    ctx.logTeamAccess(`gezinnenlijst${filters.length ? `; ${filters.join(', ')}` : ''}`);
+    return listFamilies(ctx.db, filter);
+  },
 
   'families.suggestCode': (_input, ctx) => ({ code: suggestFamilyCode(allCodes(ctx.db), new Date()) }),
 

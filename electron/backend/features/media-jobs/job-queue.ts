@@ -1,7 +1,7 @@
 import type { MediaJob } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
 import type { EventHub } from '../../event-hub';
-import { describeJob, findJob, nextQueuedJob, requeueInterrupted, setJobProgress, setJobState, type JobRow } from './job-repository';
+import { describeJob, findJob, jobAudience, jobForEvent, nextQueuedJob, requeueInterrupted, setJobProgress, setJobState, type JobRow } from './job-repository';
 
 export interface JobRunContext {
   signal: AbortSignal;
@@ -124,7 +124,7 @@ export class JobQueue {
       if (now - lastEvent >= PROGRESS_EVENT_MS) {
         lastEvent = now;
         const described = describeJob(this.db, job.id);
-        if (described) this.events.publish('jobs.changed', { ...described, progress: Math.min(1, fraction), etaMs });
+        if (described) this.events.publish('jobs.changed', { ...jobForEvent(described), progress: Math.min(1, fraction), etaMs }, jobAudience(job));
       }
     };
 
@@ -170,8 +170,9 @@ export class JobQueue {
   }
 
   private publish(id: number): void {
-    const described = describeJob(this.db, id);
-    if (described) this.events.publish('jobs.changed', described);
+    const row = findJob(this.db, id);
+    const described = row && describeJob(this.db, id);
+    if (row && described) this.events.publish('jobs.changed', jobForEvent(described), jobAudience(row));
   }
 
   private resolveIdle(): void {

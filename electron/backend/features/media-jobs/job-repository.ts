@@ -1,6 +1,17 @@
 import type { MediaJob } from '../../../../shared/domain/entities';
 import type { JobStatus } from '../../../../shared/domain/vocabulary';
 import type { Db } from '../../db/open-database';
+import type { EventAudience } from '../../event-hub';
+
+/**
+ * Jobs that are one rater's own work: video exports (fragment clips, feedback reels) of that
+ * rater's fragments. Only their creator sees them in job lists and job events; anyone else could
+ * otherwise tell that a rater is exporting fragments of a recording in a blind round. (Who else may
+ * see a finished export is the video-exports feature's rule, mayViewExport.) The other kinds make
+ * a recording's shared files (playable version, thumbnails, waveform) and are everyone's.
+ */
+export const PERSONAL_JOB_KINDS = ['fragment_clip', 'reel'] as const;
+const isPersonalKind = (kind: string) => (PERSONAL_JOB_KINDS as readonly string[]).includes(kind);
 
 export interface JobRow {
   id: number;
@@ -17,6 +28,19 @@ export interface JobRow {
   attempts: number;
   created_at: string;
   updated_at: string;
+  created_by: number | null;
+}
+
+/** Whether a viewer may know this job exists: everyone for shared work, its creator for personal work. */
+export function mayViewJob(job: Pick<JobRow, 'kind' | 'created_by'>, viewerId: number): boolean {
+  return !isPersonalKind(job.kind) || job.created_by === viewerId;
+}
+
+/** Who hears the events of a job: everyone, or only the creator of a personal one. */
+export function jobAudience(job: Pick<JobRow, 'kind' | 'created_by'>): EventAudience | undefined {
+  if (!isPersonalKind(job.kind)) return undefined;
+  // A personal job always has a creator; one without (never written so) is heard by nobody.
+  return { raterId: job.created_by ?? 0 };
 }
 
 export interface NewJob {
@@ -106,14 +130,27 @@ function toMediaJob(row: JobListRow): MediaJob {
   };
 }
 
+/**
+ * A job as the event stream sends it: without the family code. Events reach every window and tab
+ * (also a locked one) and write no access-log row; the code comes with jobs.list, which does.
+ */
+export function jobForEvent(job: MediaJob): MediaJob {
+  return { ...job, familyCode: null };
+}
+
 export function describeJob(db: Db, id: number): MediaJob | null {
   const row = db.prepare(`${JOB_SELECT} WHERE j.id = ?`).get(id) as JobListRow | undefined;
   return row ? toMediaJob(row) : null;
 }
 
-export function listJobs(db: Db, filter: { mediaSha256?: string; includeFinished: boolean }): MediaJob[] {
+/** `viewerId`: leave out other raters' personal jobs (see PERSONAL_JOB_KINDS); omitted only for a recording's own media jobs. */
+export function listJobs(db: Db, filter: { mediaSha256?: string; includeFinished: boolean; viewerId?: number }): MediaJob[] {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (filter.viewerId !== undefined) {
+    where.push(`(j.kind NOT IN (${PERSONAL_JOB_KINDS.map(() => '?').join(', ')}) OR j.created_by = ?)`);
+    params.push(...PERSONAL_JOB_KINDS, filter.viewerId);
+  }
   if (filter.mediaSha256) {
     where.push('j.media_sha256 = ?');
     params.push(filter.mediaSha256);

@@ -64,14 +64,9 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
   'accessLog.overview': (filter, ctx) => {
     // Reading the log is itself logged, before the read, so it shows up in the overview.
     const period = `${filter.from ?? '…'} t/m ${filter.to ?? '…'}`;
-    appendAccess(ctx.db, {
-      at: ctx.now,
-      rater: ctx.actor,
-      familyId: filter.familyId ?? null,
-      action: 'access_log.overview',
-      outcome: 'ok',
-      detail: `overzicht ${filter.raterId !== undefined ? `beoordelaar ${filter.raterId}, ` : ''}periode ${period}`,
-    });
+    const detail = `overzicht ${filter.raterId !== undefined ? `beoordelaar ${filter.raterId}, ` : ''}periode ${period}`;
+    if (filter.familyId !== undefined) ctx.logFamilyAccess(filter.familyId, detail);
+    else ctx.logTeamAccess(detail);
     return accessOverview(ctx.db, filter);
   },
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { familyExists } from '../families/family-repository';
-import { describeJob, findJob, listJobs } from '../media-jobs/job-repository';
+import { describeJob, findJob, listJobs, mayViewJob, type JobRow } from '../media-jobs/job-repository';
 import { exportFilesOf } from '../video-exports/video-export-repository';
 import { finishImport, importRecordingFromPath } from './recording-import';
 import {
@@ -21,6 +21,20 @@ import {
 } from './recording-repository';
 
 const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
+const JOB_GONE = 'Deze taak bestaat niet (meer).';
+
+/** Another rater's export is answered as if it did not exist: even its existence is theirs. */
+function findVisibleJob(ctx: HandlerContext, id: number): JobRow {
+  const job = findJob(ctx.db, id);
+  if (!job || !mayViewJob(job, ctx.actor!.id)) throw new AppError('not_found', JOB_GONE);
+  return job;
+}
+
+function logJob(ctx: HandlerContext, job: JobRow, what: string): void {
+  const detail = `taak ${job.id} (${job.kind}) ${what}`;
+  if (job.family_id !== null) ctx.logFamilyAccess(job.family_id, detail);
+  else ctx.logTeamAccess(detail);
+}
 
 function listRecordingExportJobIds(db: HandlerContext['db'], recordingId: number): number[] {
   return (db.prepare(`SELECT id FROM media_jobs WHERE recording_id = ? AND status IN ('queued', 'running')`).all(recordingId) as { id: number }[]).map((row) => row.id);
@@ -33,14 +47,14 @@ function requireRow(ctx: HandlerContext, id: number) {
 }
 
 function load(ctx: HandlerContext, id: number): Recording {
-  return findRecording(ctx.db, id, ctx.actor?.id ?? null)!;
+  return findRecording(ctx.db, id, ctx.actor)!;
 }
 
 export const recordingHandlers: HandlersFor<'recordings'> = {
   'recordings.list': ({ familyId }, ctx) => {
     if (!familyExists(ctx.db, familyId)) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
     ctx.logFamilyAccess(familyId);
-    return listRecordings(ctx.db, familyId);
+    return listRecordings(ctx.db, familyId, ctx.actor);
   },
 
   'recordings.get': ({ id }, ctx) => {
@@ -120,25 +134,31 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
 };
 
 export const jobHandlers: HandlersFor<'jobs'> = {
+  // Jobs carry their family's code, so every answer is logged (the job events carry no code).
   'jobs.list': ({ recordingId, includeFinished }, ctx) => {
-    if (recordingId === undefined) return listJobs(ctx.db, { includeFinished: includeFinished ?? false });
+    if (recordingId === undefined) {
+      // The header's panel: jobs of any family, a list across families (one row without a family).
+      ctx.logTeamAccess('takenlijst');
+      return listJobs(ctx.db, { includeFinished: includeFinished ?? false, viewerId: ctx.actor!.id });
+    }
     const row = requireRow(ctx, recordingId);
-    return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true });
+    ctx.logFamilyAccess(row.family_id, `opname ${recordingId}: taken`);
+    return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true, viewerId: ctx.actor!.id });
   },
 
   'jobs.cancel': ({ id }, ctx) => {
-    const job = findJob(ctx.db, id);
-    if (!job) throw new AppError('not_found', 'Deze taak bestaat niet (meer).');
+    const job = findVisibleJob(ctx, id);
     if (job.status !== 'queued' && job.status !== 'running') throw new AppError('conflict', 'Deze taak loopt niet meer.');
+    logJob(ctx, job, 'geannuleerd');
     // The queue updates the job itself (a running job stops asynchronously).
     ctx.afterCommit(() => ctx.services.jobs.cancel(id));
     return describeJob(ctx.db, id)!;
   },
 
   'jobs.retry': ({ id }, ctx) => {
-    const job = findJob(ctx.db, id);
-    if (!job) throw new AppError('not_found', 'Deze taak bestaat niet (meer).');
+    const job = findVisibleJob(ctx, id);
     if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', 'Alleen een mislukte of geannuleerde taak kan opnieuw.');
+    logJob(ctx, job, 'opnieuw gestart');
     ctx.afterCommit(() => ctx.services.jobs.retry(id));
     return describeJob(ctx.db, id)!;
   },

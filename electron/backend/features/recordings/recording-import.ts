@@ -13,7 +13,7 @@ import { familyExists } from '../families/family-repository';
 import { insertJob } from '../media-jobs/job-repository';
 import { inspectForImport, type ImportInspection } from './media-decision';
 import { caregiversBelongTo, findRecording, setRecordingCaregivers, visitBelongsTo } from './recording-repository';
-import { sanitizeOriginalName } from './upload-store';
+import { sanitizeOriginalName } from './original-name';
 
 /** Refuses metadata that does not fit the family before any byte is copied. */
 export function assertImportTarget(ctx: HandlerContext, input: RecordingImportInput): void {
@@ -77,7 +77,7 @@ export async function finishImport(ctx: HandlerContext, input: RecordingImportIn
             input.familyId,
             input.visitId,
             copied.sha256,
-            originalName,
+            sanitizeOriginalName(originalName),
             input.activity,
             input.moment,
             input.recordedOn,
@@ -108,7 +108,7 @@ export async function finishImport(ctx: HandlerContext, input: RecordingImportIn
     movedTo = null;
     jobs.wake();
     ctx.emit('data.changed', { area: 'recordings', id: recordingId });
-    return findRecording(ctx.db, recordingId, ctx.actor?.id ?? null)!;
+    return findRecording(ctx.db, recordingId, ctx.actor)!;
   } catch (error) {
     rmSync(copied.path, { force: true });
     // A file we moved in for this import only must not outlive a refused import.

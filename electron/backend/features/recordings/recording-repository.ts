@@ -1,7 +1,21 @@
-import type { Caregiver, PlayerMedia, Recording, RecordingSummary, SpriteLayout } from '../../../../shared/domain/entities';
+import type { Caregiver, PlayerMedia, Rater, Recording, RecordingSummary, SpriteLayout } from '../../../../shared/domain/entities';
 import type { Activity, Moment, PlaybackPlanKind } from '../../../../shared/domain/vocabulary';
 import type { Db } from '../../db/open-database';
 import { listJobs } from '../media-jobs/job-repository';
+import { sanitizeOriginalName } from './original-name';
+
+/** Who is looking: the original file name goes to coordinators only. */
+export type RecordingViewer = Pick<Rater, 'id' | 'role'> | null;
+
+/**
+ * A file name often carries the family's name ("VID_20260301_Bakker_bad.mp4", as phones and the
+ * people who copy the files name them), while everywhere else the family is a pseudonymous code.
+ * A rater needs nothing from it; a coordinator may need it to match a file on a camera or phone.
+ * Everyone else gets null.
+ */
+export function originalNameFor(viewer: RecordingViewer, storedName: string): string | null {
+  return viewer?.role === 'coordinator' ? sanitizeOriginalName(storedName) : null;
+}
 
 interface RecordingRow {
   id: number;
@@ -42,14 +56,14 @@ function caregiversInView(db: Db, recordingId: number): Caregiver[] {
   );
 }
 
-function toSummary(db: Db, row: RecordingRow): RecordingSummary {
+function toSummary(db: Db, row: RecordingRow, viewer: RecordingViewer): RecordingSummary {
   return {
     id: row.id,
     familyId: row.family_id,
     familyCode: row.family_code,
     visitId: row.visit_id,
     visitDate: row.visit_date,
-    originalName: row.original_name,
+    originalName: originalNameFor(viewer, row.original_name),
     activity: row.activity,
     moment: row.moment,
     recordedOn: row.recorded_on,
@@ -67,9 +81,9 @@ function toSummary(db: Db, row: RecordingRow): RecordingSummary {
   };
 }
 
-export function listRecordings(db: Db, familyId: number): RecordingSummary[] {
+export function listRecordings(db: Db, familyId: number, viewer: RecordingViewer): RecordingSummary[] {
   const rows = db.prepare(`${SELECT} WHERE r.family_id = ? ORDER BY r.recorded_on, r.id`).all(familyId) as RecordingRow[];
-  return rows.map((row) => toSummary(db, row));
+  return rows.map((row) => toSummary(db, row, viewer));
 }
 
 export function findRecordingRow(db: Db, id: number): RecordingRow | null {
@@ -102,18 +116,18 @@ function playerMediaOf(db: Db, row: RecordingRow): PlayerMedia {
   };
 }
 
-export function findRecording(db: Db, id: number, viewerId: number | null): Recording | null {
+export function findRecording(db: Db, id: number, viewer: RecordingViewer): Recording | null {
   const row = findRecordingRow(db, id);
   if (!row) return null;
   const media = playerMediaOf(db, row);
   const position =
-    viewerId === null
+    viewer === null
       ? undefined
-      : (db.prepare('SELECT position_ms FROM playback_positions WHERE recording_id = ? AND rater_id = ?').get(id, viewerId) as
+      : (db.prepare('SELECT position_ms FROM playback_positions WHERE recording_id = ? AND rater_id = ?').get(id, viewer.id) as
           | { position_ms: number }
           | undefined);
   return {
-    ...toSummary(db, row),
+    ...toSummary(db, row, viewer),
     notes: row.notes,
     sprite: media.sprite,
     hasPeaks: media.hasPeaks,

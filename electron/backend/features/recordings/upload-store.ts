@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { copyIntoTemp, type CopiedFile, type MediaLibrary } from '../../media-library';
+import { sanitizeOriginalName } from './original-name';
 
 export interface Upload extends CopiedFile {
   originalName: string;
@@ -46,12 +47,4 @@ export class UploadStore {
       }
     }
   }
-}
-
-/** The original name is kept only as metadata: strip paths and control characters, bound its length. */
-export function sanitizeOriginalName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (clean || 'video').slice(0, 255);
 }

@@ -140,6 +140,7 @@ export const roundHandlers: HandlersFor<'rounds'> = {
 
   'rounds.get': ({ roundId }, ctx) => {
     const { round, actor, assigned } = requireRoundAccess(ctx, roundId);
+    logRoundFamilies(ctx, roundId, `ronde ${roundId} bekeken`);
     return buildRoundDetail(ctx.db, round, actor.id, assigned);
   },
 

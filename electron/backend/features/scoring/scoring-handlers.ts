@@ -128,7 +128,11 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     return set;
   },
 
-  'scoring.recordings': ({ search }, ctx) => listRecordingBriefs(ctx.db, search),
+  'scoring.recordings': ({ search }, ctx) => {
+    // Every family's recordings to choose from: one row without a family (see families.list).
+    ctx.logTeamAccess(`opnamen om te scoren${search?.trim() ? '; met zoekterm' : ''}`);
+    return listRecordingBriefs(ctx.db, search);
+  },
 
   'scoring.sheet': ({ recordingId, roundId }, ctx) => {
     const rater = actorOf(ctx);
@@ -210,7 +214,10 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     if (!sheet || sheet.status !== 'submitted') throw new AppError('conflict', 'Deze scores zijn niet ingediend; u kunt ze gewoon wijzigen.');
     setSheetStatus(ctx.db, sheet.id, 'draft', ctx.now);
     addSheetEvent(ctx.db, sheet.id, 'reopened', reason, rater.id, ctx.now);
-    ctx.logFamilyAccess(recording.familyId, `opname ${recording.id}; heropend; ${contextLabel(round)}; reden: ${reason}`);
+    // That it happened, never why: the reason is free text (about the recording, perhaps about a
+    // score), a coordinator reads this log before the reveal, and log rows outlive an erasure.
+    // The reason stays in the sheet's own history, which only its rater sees.
+    ctx.logFamilyAccess(recording.familyId, `opname ${recording.id}; heropend; ${contextLabel(round)}`);
     ctx.emit('data.changed', { area: 'scoring', id: recording.id });
     if (round) ctx.emit('meeting.changed', { roundId: round.id });
     return buildSheet(ctx, rater, recording, round);
@@ -219,6 +226,8 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
   'scoring.mine': (_input, ctx) => {
     const rater = actorOf(ctx);
     const sheets = sheetsOfRater(ctx.db, rater.id);
+    // The rater's own sheets across families: one row without a family.
+    ctx.logTeamAccess('eigen scoreformulieren');
     const briefs = recordingBriefs(ctx.db, [...new Set(sheets.map((sheet) => sheet.recording_id))]);
     const rounds = new Map<number, RoundRow | null>();
     const roundOf = (id: number) => (rounds.has(id) ? rounds.get(id)! : rounds.set(id, findRound(ctx.db, id)).get(id)!);

@@ -1,4 +1,3 @@
-import { appendAccess } from '../access-log/access-log-repository';
 import type { HandlersFor } from '../../handler-context';
 import { buildFamilyTrend, describeFilters } from './family-trend';
 import { buildTeamOverview } from './team-overview';
@@ -17,14 +16,7 @@ export const trendHandlers: HandlersFor<'trends'> = {
     const overview = buildTeamOverview(ctx.db, trendIndex(ctx.db), filters);
     // A team-level read: one row without a family (the screen shows codes and figures, no family
     // file), rather than a row in every family's log each time the overview is opened.
-    appendAccess(ctx.db, {
-      at: ctx.now,
-      rater: ctx.actor,
-      familyId: null,
-      action: 'trend.team_read',
-      outcome: 'ok',
-      detail: `teamoverzicht: ${overview.familyCount} gezinnen, ${overview.lines.length} lijnen; filters: ${describeFilters(filters)}`,
-    });
+    ctx.logTeamAccess(`teamoverzicht: ${overview.familyCount} gezinnen, ${overview.lines.length} lijnen; filters: ${describeFilters(filters)}`);
     return overview;
   },
   'trends.exportCsv': ({ filters, familyId, dialect }, ctx) => exportCsv(ctx, { filters, familyId, dialect }),

@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/api/envelope';
 import type { Fragment } from '../../../../shared/domain/fragments';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { findRecordingClock, listVisibleFragments, type RecordingClock } from '../fragments/fragment-repository';
+import { jobForEvent } from '../media-jobs/job-repository';
 import { resolveMediaFile } from '../recordings/media-access';
 import { clipFileName, clipWindow, reelFileName, titleLines, type ClipWindow } from './export-plan';
 import { describeExport, insertExportJob, listExports, type ExportKind } from './video-export-repository';
@@ -59,7 +60,8 @@ function queue(ctx: HandlerContext, recording: RecordingClock, kind: ExportKind,
     ctx.now,
   );
   const described = describeExport(ctx.db, id);
-  ctx.emit('jobs.changed', described.job);
+  // Only the rater who asked hears of it: in a blind round the export itself would give them away.
+  ctx.emit('jobs.changed', jobForEvent(described.job), { raterId: viewer(ctx) });
   return id;
 }
 

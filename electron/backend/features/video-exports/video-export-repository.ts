@@ -3,10 +3,11 @@ import type { VideoExport } from '../../../../shared/api/areas/video-export-meth
 import type { Db } from '../../db/open-database';
 import type { MediaLibrary } from '../../media-library';
 import { fragmentAccess } from '../fragments/fragment-repository';
-import { describeJob, insertJob, type JobRow } from '../media-jobs/job-repository';
+import { describeJob, insertJob, PERSONAL_JOB_KINDS, type JobRow } from '../media-jobs/job-repository';
 import type { ClipWindow } from './export-plan';
 
-export const EXPORT_KINDS = ['fragment_clip', 'reel'] as const;
+/** Exports are personal jobs: only their creator sees them among the jobs (job-repository.ts). */
+export const EXPORT_KINDS = PERSONAL_JOB_KINDS;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const isExportKind = (kind: string): kind is ExportKind => (EXPORT_KINDS as readonly string[]).includes(kind);
 

@@ -117,7 +117,8 @@ export function RecordingPage() {
             />
             <AutosaveField label={t('recordings.recordedOn')} type="date" value={r.recordedOn} onSave={(recordedOn) => api.call('recordings.update', { id: r.id, recordedOn })} />
             <AutosaveField label={t('recordings.notes')} type="textarea" value={r.notes} onSave={(notes) => api.call('recordings.update', { id: r.id, notes })} />
-            <p className="help">{t('recordings.originalName', { name: r.originalName })}</p>
+            {/* The back end sends the file name to coordinators only (it may contain a family's name). */}
+            {r.originalName !== null && <p className="help">{t('recordings.originalName', { name: r.originalName })}</p>}
             {confirming ? (
               <div role="alertdialog" aria-label={t('recordings.confirmRemoveTitle')} className="confirm">
                 <p>{t('recordings.confirmRemove')}</p>
