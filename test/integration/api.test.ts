@@ -31,11 +31,12 @@ describe('API through the real dispatch', () => {
   });
 
   it('refuses family data before someone picked who they are', async () => {
-    // Another window than the one that made the first coordinator (that one is signed in at once).
+    expect((await refusal(t.api.call('families.list', {}))).message).toBe('Kies eerst wie u bent.');
+    // Another window made the first coordinator (signed in there at once): here it is a lock screen for C.
     await localClient(t.backend).api.call('raters.create', { name: 'C', initials: 'C', role: 'coordinator', pin: TEST_PIN });
     const error = await refusal(t.api.call('families.list', {}));
-    expect(error.code).toBe('no_rater');
-    expect(error.message).toBe('Kies eerst wie u bent.');
+    expect(error.code).toBe('locked');
+    expect((await t.api.call('session.get', {})).lockedProfile?.name).toBe('C');
   });
 
   it('creates, reads and updates a family with caregivers and visits, and logs every access', async () => {
