@@ -380,7 +380,7 @@ export const en: Dictionary = {
     },
     practice: {
       title: 'Practice',
-      intro: 'Outside a round you can score any recording for practice. Such scores are "not blind" and are left out of agreement figures by default.',
+      intro: 'Outside a round you can score any recording for practice. Such scores are "not blind" and never count for agreement or trends.',
       mine: 'My score sheets',
       mineNone: 'No sheets yet.',
       context: 'Context',
@@ -714,12 +714,11 @@ export const en: Dictionary = {
     nav: 'Agreement',
     title: 'Agreement between raters',
     intro:
-      'How alike do the raters score? Per scale, for the chosen scored recordings. An item is one caregiver in one recording in one round (or practice). Only submitted blind scores of revealed rounds count; recordings in a round that is still blind never do.',
+      'How alike do the raters score? Per scale, for the chosen scored recordings. An item is one caregiver in one recording in one round. Only submitted blind scores of revealed rounds count, by that round\'s raters and for caregivers in view; practice scores and recordings in a round that is still blind never do. The trends count by the same rule.',
     coordinatorOnly: 'This page is for coordinators only.',
     print: 'Print / save as PDF',
     summary: '{{recordings}} recordings of {{families}} families, {{raters}} raters.',
-    blindOnly: 'Blind scores only.',
-    includesPractice: 'Including non-blind (practice) scores.',
+    blindOnly: 'Blind scores only; practice scores never count.',
     blindExcluded: '{{count}} recording(s) in a round that is still blind left out.',
     notComputable: 'not computable',
     items: '{{count}} items',
@@ -819,7 +818,6 @@ export const en: Dictionary = {
       activity: 'Activity',
       raters: 'Raters',
       ratersHelp: 'None ticked = everyone.',
-      includePractice: 'also non-blind (practice) scores',
       reset: 'Clear filters',
     },
     export: {

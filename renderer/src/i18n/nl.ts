@@ -378,7 +378,7 @@ export const nl = {
     },
     practice: {
       title: 'Oefenen',
-      intro: 'Buiten een ronde kunt u elke opname scoren om te oefenen. Zulke scores zijn "niet blind" en tellen standaard niet mee voor de overeenstemming.',
+      intro: 'Buiten een ronde kunt u elke opname scoren om te oefenen. Zulke scores zijn "niet blind" en tellen niet mee voor de overeenstemming of de trends.',
       mine: 'Mijn scoreformulieren',
       mineNone: 'Nog geen formulieren.',
       context: 'Context',
@@ -713,12 +713,11 @@ export const nl = {
     nav: 'Overeenstemming',
     title: 'Overeenstemming tussen beoordelaars',
     intro:
-      'Hoe goed scoren de beoordelaars hetzelfde? Per schaal, voor de gekozen gescoorde opnamen. Een item is één ouder in één opname in één ronde (of oefening). Alleen ingediende blinde scores van onthulde rondes tellen mee; opnamen in een ronde die nog blind is, nooit.',
+      'Hoe goed scoren de beoordelaars hetzelfde? Per schaal, voor de gekozen gescoorde opnamen. Een item is één ouder in één opname in één ronde. Alleen ingediende blinde scores van onthulde rondes tellen mee, van de beoordelaars van die ronde en voor ouders die in beeld zijn; oefenscores en opnamen in een ronde die nog blind is, nooit. De trends tellen met dezelfde regel.',
     coordinatorOnly: 'Deze pagina is alleen voor coördinatoren.',
     print: 'Afdrukken / opslaan als PDF',
     summary: '{{recordings}} opnamen van {{families}} gezinnen, {{raters}} beoordelaars.',
-    blindOnly: 'Alleen blinde scores.',
-    includesPractice: 'Inclusief niet-blinde (oefen)scores.',
+    blindOnly: 'Alleen blinde scores; oefenscores tellen nooit mee.',
     blindExcluded: '{{count}} opname(n) in een nog blinde ronde niet meegeteld.',
     notComputable: 'niet te berekenen',
     items: '{{count}} items',
@@ -818,7 +817,6 @@ export const nl = {
       activity: 'Activiteit',
       raters: 'Beoordelaars',
       ratersHelp: 'Niets aangevinkt = iedereen.',
-      includePractice: 'ook niet-blinde (oefen)scores',
       reset: 'Filters wissen',
     },
     export: {

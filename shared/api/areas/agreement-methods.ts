@@ -6,22 +6,23 @@ import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, id } from '../schemas';
 
 /**
- * Which scored recordings the agreement page looks at. Blind, submitted scores of revealed rounds
- * only, unless `includePractice` adds the practice ("niet blind") scores. A recording that is in a
- * round still blind is always left out, whatever the filters say.
+ * Which scored recordings the agreement page looks at, among the scores that count (the back end's
+ * counted-scores rule, the same as the trends'): submitted blind scores of revealed rounds, by the
+ * round's raters, for caregivers in view. Practice ("niet blind") scores never count: they may have
+ * been given after seeing the others'. A recording that is in a round still blind is always left
+ * out, whatever the filters say.
  */
 export const agreementFilters = z
   .strictObject({
-    /** Rounds or meetings; empty = all revealed ones (and, with includePractice, practice scores). */
+    /** Rounds or meetings; empty = all revealed ones. */
     roundIds: z.array(id).max(500).default([]),
-    /** Period on the date the scores belong to: the round's date, or the submit date of practice. */
+    /** Period on the date the scores belong to: the round's date. */
     from: calendarDate.optional(),
     to: calendarDate.optional(),
     moments: z.array(z.enum(MOMENTS, { error: 'Onbekend meetmoment.' })).max(4).default([]),
     activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
     /** Raters to compare; empty = everyone with scores in the selection. */
     raterIds: z.array(id).max(200).default([]),
-    includePractice: z.boolean().default(false),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
     message: 'De begindatum ligt na de einddatum.',
@@ -142,12 +143,12 @@ export interface AgreementCsv {
 export const agreementMethods = {
   'agreement.overview': method<AgreementOverview>()(
     'Overeenstemming tussen beoordelaars per schaal: statistieken, voor/na, per intervisie, paren en afwijking per beoordelaar.',
-    z.strictObject({ filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [], includePractice: false }) }),
+    z.strictObject({ filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [] }) }),
   ),
   'agreement.exportCsv': method<AgreementCsv>()(
     'De cijfers van de overeenstemmingspagina als CSV (UTF-8 met BOM; komma of puntkomma).',
     z.strictObject({
-      filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [], includePractice: false }),
+      filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [] }),
       dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }),
     }),
   ),

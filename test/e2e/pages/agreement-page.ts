@@ -27,8 +27,4 @@ export class AgreementPage {
   heatmap(name: ScaleTitle): Locator {
     return this.scale(name).getByRole('region', { name: /^Paren beoordelaars/ });
   }
-
-  includePractice(): Locator {
-    return this.page.getByRole('checkbox', { name: 'ook niet-blinde (oefen)scores' });
-  }
 }

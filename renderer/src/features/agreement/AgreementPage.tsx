@@ -86,7 +86,7 @@ export function AgreementPage() {
         <>
           <p className="agreement-summary" role="status">
             {t('agreement.summary', { recordings: data.recordingCount, families: data.familyCount, raters: data.raters.length })}{' '}
-            {filters.includePractice ? t('agreement.includesPractice') : t('agreement.blindOnly')}
+            {t('agreement.blindOnly')}
             {data.blindExcluded > 0 && <> {t('agreement.blindExcluded', { count: data.blindExcluded })}</>}
           </p>
           <section className="card agreement-readings" aria-labelledby="agreement-readings-title">
