@@ -32,14 +32,31 @@ export const agreementFilters = z
 export type AgreementFilters = z.output<typeof agreementFilters>;
 export type AgreementFiltersInput = z.input<typeof agreementFilters>;
 
-/** How a value reads in words, after a named published rule of thumb. */
-export type ReadingLevel = 'zwak' | 'matig' | 'goed' | 'uitstekend';
-export type ReadingScheme = 'koo-li-2016' | 'landis-koch-1977' | 'none';
+/**
+ * How a value reads in words, after a named published rule of thumb: Koo & Li's and Landis &
+ * Koch's four bands for ICC and kappa, Krippendorff's own three for alpha.
+ */
+export type ReadingLevel = 'zwak' | 'matig' | 'goed' | 'uitstekend' | 'onvoldoende' | 'voorlopig' | 'betrouwbaar';
+export type ReadingScheme = 'koo-li-2016' | 'landis-koch-1977' | 'krippendorff-2004' | 'none';
 
 export interface AgreementReading {
   scheme: ReadingScheme;
-  /** Null when the statistic is not computable or the scheme does not apply (percentages). */
+  /**
+   * Null when the statistic is not computable, rests on fewer than MIN_ITEMS items
+   * (shared/stats/sample-size.ts), or the scheme does not apply (percentages).
+   */
   level: ReadingLevel | null;
+}
+
+/**
+ * Fleiss' kappa and ordinal alpha far apart (by CONTRAST_GAP or more), and which way: the page says
+ * why in one sentence. 'near-misses': alpha far higher (scores often close, seldom identical);
+ * 'wide-misses': kappa far higher (often identical, but the misses are wide).
+ */
+export interface AgreementContrast {
+  kind: 'near-misses' | 'wide-misses';
+  fleissKappa: { value: number; n: number };
+  alphaOrdinal: { value: number; n: number };
 }
 
 export type AgreementStatKey =
@@ -113,6 +130,8 @@ export interface ScaleAgreementOverview {
   itemCount: number;
   raterCount: number;
   statistics: AgreementStatRow[];
+  /** Null unless Fleiss' kappa and ordinal alpha disagree strongly. */
+  contrast: AgreementContrast | null;
   beforeAfter: MomentComparison[];
   meetings: MeetingPoint[];
   pairs: PairKappa[];

@@ -20,7 +20,7 @@ import type { WeightedStatistic } from '../../../../shared/stats/weighted-statis
 import type { Db } from '../../db/open-database';
 import { agreementMatrix, type AgreementScore } from '../rounds/round-agreement';
 import { blindRecordingIds, countedConsensus, countedScores } from '../scoring/counted-scores';
-import { readingOf } from './agreement-reading';
+import { contrastOf, readingOf } from './agreement-reading';
 
 // The agreement page: the scores that count (scoring/counted-scores.ts, one rule with the trends)
 // under the page's filters, how they become the items × raters matrices of shared/stats (the same matrix the meeting view builds, via
@@ -262,6 +262,7 @@ function scaleOverview(db: Db, scores: readonly UsableScore[], scale: ScaleKey, 
     itemCount: matrix.scores.length,
     raterCount: matrix.raterIds.length,
     statistics: statisticRows(matrix, result),
+    contrast: contrastOf(result.fleissKappa, result.krippendorffAlpha.ordinal),
     beforeAfter: beforeAfter(scores, scale),
     meetings: meetings(db, scores, scale),
     pairs: pairs(result),

@@ -1,5 +1,6 @@
 import { SCALE_KEYS } from '../../../../shared/domain/scales';
 import type { TeamOverview } from '../../../../shared/domain/trends';
+import { MIN_ITEMS } from '../../../../shared/stats/sample-size';
 import type { Stat } from '../../../../shared/stats/stat-result';
 import { dutchDate, MOMENT_NAMES, SCALE_COLORS, SCALE_NAMES } from './family-report';
 import { describeFilters } from './family-trend';
@@ -8,8 +9,8 @@ import { PdfCanvas } from './pdf-canvas';
 import { CHANGE_BOOTSTRAP } from './team-overview';
 
 const PDF_LIST_LIMIT = 60;
-/** Below this many pairs an interval and an effect size say little; the report says so. */
-export const SMALL_N = 10;
+/** Below this many pairs an interval and an effect size say little (shared/stats/sample-size.ts); the report says so. */
+export const SMALL_N = MIN_ITEMS;
 const STATUS = { scored: 'gescoord', waiting: 'wacht op scores', no_recording: 'geen opname' } as const;
 
 export function formatNumber(value: number | null | undefined, decimals = 2): string {
