@@ -41,8 +41,9 @@ export async function teamReportPdf(overview: TeamOverview, raterPseudonym: stri
   canvas.space(6);
   canvas.text(
     'Per ouder is de waarde op een meetmoment de consensusscore, of zonder consensus het gemiddelde van de blind gegeven scores, ' +
-      'gemiddeld over de opnamen van dat moment. Alleen ingediende scores van onthulde rondes tellen; opnamen die nog in een blinde ' +
-      'ronde zitten, tellen niet mee. De gemiddelde verandering heeft een 95%-bootstrapinterval ' +
+      'gemiddeld over de opnamen van dat moment. Alleen ingediende blinde scores van onthulde rondes tellen, door de beoordelaars ' +
+      'van die ronde en voor ouders in beeld (oefenscores nooit); opnamen die nog in een blinde ronde zitten, tellen niet mee. ' +
+      'De gemiddelde verandering heeft een 95%-bootstrapinterval ' +
       `(${CHANGE_BOOTSTRAP.resamples} trekkingen van hele gezinnen, vaste seed). Cohen's d_z = gemiddelde verandering / SD van de verandering; ` +
       "d_av = gemiddelde verandering / gemiddelde SD van voor en na. Alleen ouders met beide meetmomenten tellen mee (n).",
     { size: 8.5 },
