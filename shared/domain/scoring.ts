@@ -197,8 +197,8 @@ export interface ScaleAgreement {
   raterCount: number;
   /** ICC(2,1): two-way random, absolute agreement, single rater. */
   icc: Stat;
-  /** Mean linear-weighted Cohen's kappa over the rater pairs that were computable. */
-  kappaLinearMean: { value: number; pairs: number } | null;
+  /** Mean linear-weighted Cohen's kappa over the rater pairs that were computable; n = most items a pair shares. */
+  kappaLinearMean: { value: number; pairs: number; n: number } | null;
   kappaNotComputable: string | null;
   alphaOrdinal: Stat;
   alphaInterval: Stat;

@@ -9,5 +9,6 @@ export * from './krippendorff-alpha';
 export * from './percent-agreement';
 export * from './bootstrap';
 export * from './compute-agreement';
+export * from './sample-size';
 export { fCdf, fQuantile } from './f-distribution';
 export { mulberry32, type Random } from './seeded-random';

@@ -3,15 +3,20 @@ import { insertFamily, insertRater, insertRecording } from '../fixtures/seed-db'
 
 const STAMP = '2026-06-01T10:00:00.000Z';
 
-
 // Sensitivity per recording for Anna, Bram, Cora, Daan; cooperation is one lower. After the
-// training the team agrees better: the nameting rows lie closer together.
+// training the team agrees better: the nameting rows lie closer together. Ten of each, so that each
+// moment has enough items (shared/stats MIN_ITEMS) for its figures to be read.
 const PRE = [
   [3, 5, 4, 6],
   [6, 5, 7, 8],
   [2, 4, 3, 3],
   [7, 6, 8, 9],
   [4, 4, 6, 5],
+  [5, 6, 4, 6],
+  [3, 3, 5, 4],
+  [6, 8, 7, 7],
+  [2, 3, 3, 4],
+  [5, 7, 6, 6],
 ];
 const POST = [
   [6, 6, 6, 7],
@@ -19,12 +24,26 @@ const POST = [
   [4, 4, 4, 5],
   [7, 7, 7, 8],
   [5, 5, 5, 6],
+  [6, 6, 7, 6],
+  [3, 4, 4, 4],
+  [7, 7, 8, 7],
+  [5, 5, 5, 5],
+  [8, 7, 8, 8],
 ];
+// A meeting on two follow-up recordings only: "0,70 [0,00; 0,70] matig" territory.
+const SMALL = [
+  [3, 5, 3, 4],
+  [7, 5, 8, 6],
+];
+// All 22 items together: the raters are often a point apart and seldom equal, so ordinal alpha is
+// 0,77 ("voorlopig" by Krippendorff's thresholds, where the kappa bands would say "goed") while
+// Fleiss' kappa, which only counts identical scores, is 0,18.
 
 /**
- * A team of four (Anna coordinates) and five families: a revealed round before the training
- * (March), one after it (May) where the team agrees better, and a June round that is still blind
- * (its scores must not show anywhere). Used by tests that look at agreement, trends and every page.
+ * A team of four (Anna coordinates) and ten families: a revealed round before the training
+ * (March), one after it (May) where the team agrees better, a June round that is still blind (its
+ * scores must not show anywhere) and a small September round on two follow-up recordings. Used by
+ * tests that look at agreement, trends and every page.
  */
 export function seedTeamStory(db: Database.Database): void {
   const raters = [
@@ -54,7 +73,7 @@ export function seedTeamStory(db: Database.Database): void {
     insert.run(sheetId, caregiverId, 'cooperation', Math.max(1, value - 1), STAMP);
     db.prepare(`UPDATE score_sheets SET status = 'submitted', submitted_at = ? WHERE id = ?`).run(STAMP, sheetId);
   };
-  const families = PRE.map((_, i) => insertFamily(db, `OB-26-00${i + 1}`, [{ role: 'moeder', label: 'moeder' }]));
+  const families = PRE.map((_, i) => insertFamily(db, `OB-26-${String(i + 1).padStart(3, '0')}`, [{ role: 'moeder', label: 'moeder' }]));
   const caregiver = (i: number) => families[i]!.caregivers.moeder!;
   const pre = families.map((family, i) => insertRecording(db, family, { caregiverIds: [caregiver(i)], moment: 'voormeting', recordedOn: '2026-02-10' }));
   const post = families.map((family, i) => insertRecording(db, family, { caregiverIds: [caregiver(i)], moment: 'nameting', activity: 'voeden', recordedOn: '2026-05-02' }));
@@ -66,4 +85,7 @@ export function seedTeamStory(db: Database.Database): void {
   const blind = insertRecording(db, families[0]!, { caregiverIds: [caregiver(0)], moment: 'follow-up', recordedOn: '2026-06-01' });
   const june = round('Intervisie juni', '2026-06-02', false, [blind]);
   raters.forEach((raterId, r) => sheet(raterId, blind, june, caregiver(0), [1, 9, 1, 9][r]!));
+  const later = SMALL.map((_, i) => insertRecording(db, families[i]!, { caregiverIds: [caregiver(i)], moment: 'follow-up', activity: 'bad', recordedOn: '2026-08-20' }));
+  const september = round('Intervisie september', '2026-09-08', true, later);
+  later.forEach((recordingId, i) => raters.forEach((raterId, r) => sheet(raterId, recordingId, september, caregiver(i), SMALL[i]![r]!)));
 }

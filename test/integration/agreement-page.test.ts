@@ -151,11 +151,14 @@ describe('agreement.overview', () => {
     expect(anna.months.map((m) => m.month)).toEqual(['2026-03', '2026-05']);
   });
 
-  it('adds practice scores only when asked, never those of a recording in a blind round', async () => {
-    const withPractice = await t.api.call('agreement.overview', { filters: { includePractice: true } });
-    expect(withPractice.recordingCount).toBe(9);
-    expect(withPractice.familyCount).toBe(5);
-    expect(withPractice.scales[0]!.itemCount).toBe(9);
+  it('never counts practice scores, and refuses the old request to add them', async () => {
+    // The seed has practice sheets on a recording in no round (two raters) and on the blind one.
+    const overview = await t.api.call('agreement.overview', {});
+    expect(overview.recordingCount).toBe(8);
+    expect(overview.familyCount).toBe(4);
+    const asked = await t.dispatch('agreement.overview', { filters: { includePractice: true } });
+    expect(asked.ok).toBe(false);
+    if (!asked.ok) expect(asked.error.code).toBe('invalid_input');
     const preOnly = await t.api.call('agreement.overview', { filters: { moments: ['voormeting'] } });
     expect(preOnly.recordingCount).toBe(4);
   });

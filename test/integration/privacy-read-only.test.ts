@@ -70,7 +70,7 @@ describe('a damaged database opens read-only', () => {
     await signInAs(api, world.coordinator.id);
     expect(backend.services.readOnly).toMatchObject({ reason: 'integrity_check_failed' });
 
-    const filters = { filters: { roundIds: [], moments: [], raterIds: [], includePractice: false } };
+    const filters = { filters: { roundIds: [], moments: [], raterIds: [] } };
     // A valid input for every method that runs while read-only; a method without one fails the test below.
     const samples: Partial<Record<MethodName, unknown>> = {
       'session.get': {},

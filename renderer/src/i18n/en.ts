@@ -383,7 +383,7 @@ export const en: Dictionary = {
     },
     practice: {
       title: 'Practice',
-      intro: 'Outside a round you can score any recording for practice. Such scores are "not blind" and are left out of agreement figures by default.',
+      intro: 'Outside a round you can score any recording for practice. Such scores are "not blind" and never count for agreement or trends.',
       mine: 'My score sheets',
       mineNone: 'No sheets yet.',
       context: 'Context',
@@ -717,18 +717,25 @@ export const en: Dictionary = {
     nav: 'Agreement',
     title: 'Agreement between raters',
     intro:
-      'How alike do the raters score? Per scale, for the chosen scored recordings. An item is one caregiver in one recording in one round (or practice). Only submitted blind scores of revealed rounds count; recordings in a round that is still blind never do.',
+      'How alike do the raters score? Per scale, for the chosen scored recordings. An item is one caregiver in one recording in one round. Only submitted blind scores of revealed rounds count, by that round\'s raters and for caregivers in view; practice scores and recordings in a round that is still blind never do. The trends count by the same rule.',
     coordinatorOnly: 'This page is for coordinators only.',
     print: 'Print / save as PDF',
     summary: '{{recordings}} recordings of {{families}} families, {{raters}} raters.',
-    blindOnly: 'Blind scores only.',
-    includesPractice: 'Including non-blind (practice) scores.',
+    blindOnly: 'Blind scores only; practice scores never count.',
     blindExcluded: '{{count}} recording(s) in a round that is still blind left out.',
     notComputable: 'not computable',
+    tooFewItems: 'too few items (n = {{n}})',
+    tooFewItemsWhy: 'Below {{min}} items an interval says little: then no value, no interval and no word.',
+    contrast: {
+      nearMisses:
+        'Fleiss’ kappa ({{kappa}}, n = {{kappaN}}) lies far below Krippendorff’s alpha ({{alpha}}, n = {{alphaN}}) because kappa counts only identical scores as agreement while alpha also weighs how close they are: the raters are often just one point apart.',
+      wideMisses:
+        'Fleiss’ kappa ({{kappa}}, n = {{kappaN}}) lies far above Krippendorff’s alpha ({{alpha}}, n = {{alphaN}}) because kappa counts only how often scores are identical while alpha also weighs how far apart they are: the raters often agree exactly, but when they differ, they differ widely.',
+    },
     items: '{{count}} items',
     interval: { analytic: '95% confidence interval (F distribution)', bootstrap: '95% bootstrap interval (recordings resampled)' },
-    levels: { zwak: 'poor', matig: 'moderate', goed: 'good', uitstekend: 'excellent' },
-    schemes: { 'koo-li-2016': 'Koo & Li 2016', 'landis-koch-1977': 'Landis & Koch 1977', none: '' },
+    levels: { zwak: 'poor', matig: 'moderate', goed: 'good', uitstekend: 'excellent', onvoldoende: 'unacceptable', voorlopig: 'tentative', betrouwbaar: 'reliable' },
+    schemes: { 'koo-li-2016': 'Koo & Li 2016', 'landis-koch-1977': 'Landis & Koch 1977', 'krippendorff-2004': 'Krippendorff 2004', none: '' },
     kinds: { round: 'round', meeting: 'meeting' },
     stats: {
       ICC1: 'ICC(1,1)',
@@ -780,6 +787,7 @@ export const en: Dictionary = {
       none: 'No revealed rounds in this selection yet.',
       summary: 'ICC(2,1) in {{count}} rounds: {{list}}',
       meeting: 'Round',
+      noneReadable: 'No round in this selection has {{min}} items or more, so there is no line to draw; the table lists every round.',
     },
     heatmap: {
       title: 'Rater pairs: weighted kappa',
@@ -807,7 +815,9 @@ export const en: Dictionary = {
     readings: {
       title: 'How to read the figures',
       icc: 'ICC after Koo & Li (2016): below 0.50 poor, 0.50–0.75 moderate, 0.75–0.90 good, above 0.90 excellent.',
-      kappa: 'Kappa and alpha after Landis & Koch (1977): up to 0.40 poor, 0.41–0.60 moderate, 0.61–0.80 good, above 0.80 excellent (almost perfect).',
+      kappa: 'Kappa after Landis & Koch (1977): up to 0.40 poor, 0.41–0.60 moderate, 0.61–0.80 good, above 0.80 excellent (almost perfect).',
+      alpha: 'Krippendorff’s alpha with his own thresholds (Krippendorff 2004): from 0.800 reliable, from 0.667 to 0.800 tentative (for cautious conclusions only), below 0.667 unacceptable.',
+      small: 'On fewer than {{min}} items the page says "too few items (n = …)" instead of a value: an interval on so few recordings is too narrow or too wide to say anything.',
       percent: 'Percentages have no fixed bands: they include agreement by chance.',
       intervals: 'In brackets the 95% interval: for ICC from the F distribution, for the other measures from {{resamples}} bootstrap resamples of recordings.',
     },
@@ -822,7 +832,6 @@ export const en: Dictionary = {
       activity: 'Activity',
       raters: 'Raters',
       ratersHelp: 'None ticked = everyone.',
-      includePractice: 'also non-blind (practice) scores',
       reset: 'Clear filters',
     },
     export: {

@@ -381,7 +381,7 @@ export const nl = {
     },
     practice: {
       title: 'Oefenen',
-      intro: 'Buiten een ronde kunt u elke opname scoren om te oefenen. Zulke scores zijn "niet blind" en tellen standaard niet mee voor de overeenstemming.',
+      intro: 'Buiten een ronde kunt u elke opname scoren om te oefenen. Zulke scores zijn "niet blind" en tellen niet mee voor de overeenstemming of de trends.',
       mine: 'Mijn scoreformulieren',
       mineNone: 'Nog geen formulieren.',
       context: 'Context',
@@ -716,18 +716,25 @@ export const nl = {
     nav: 'Overeenstemming',
     title: 'Overeenstemming tussen beoordelaars',
     intro:
-      'Hoe goed scoren de beoordelaars hetzelfde? Per schaal, voor de gekozen gescoorde opnamen. Een item is één ouder in één opname in één ronde (of oefening). Alleen ingediende blinde scores van onthulde rondes tellen mee; opnamen in een ronde die nog blind is, nooit.',
+      'Hoe goed scoren de beoordelaars hetzelfde? Per schaal, voor de gekozen gescoorde opnamen. Een item is één ouder in één opname in één ronde. Alleen ingediende blinde scores van onthulde rondes tellen mee, van de beoordelaars van die ronde en voor ouders die in beeld zijn; oefenscores en opnamen in een ronde die nog blind is, nooit. De trends tellen met dezelfde regel.',
     coordinatorOnly: 'Deze pagina is alleen voor coördinatoren.',
     print: 'Afdrukken / opslaan als PDF',
     summary: '{{recordings}} opnamen van {{families}} gezinnen, {{raters}} beoordelaars.',
-    blindOnly: 'Alleen blinde scores.',
-    includesPractice: 'Inclusief niet-blinde (oefen)scores.',
+    blindOnly: 'Alleen blinde scores; oefenscores tellen nooit mee.',
     blindExcluded: '{{count}} opname(n) in een nog blinde ronde niet meegeteld.',
     notComputable: 'niet te berekenen',
+    tooFewItems: 'te weinig items (n = {{n}})',
+    tooFewItemsWhy: 'Onder {{min}} items zegt een interval weinig: dan geen waarde, geen interval en geen woord.',
+    contrast: {
+      nearMisses:
+        'Fleiss’ kappa ({{kappa}}, n = {{kappaN}}) ligt ver onder Krippendorffs alfa ({{alpha}}, n = {{alphaN}}) omdat kappa alleen precies gelijke scores als overeenstemming telt en alfa ook weegt hoe dicht ze bij elkaar liggen: de beoordelaars zitten vaak net naast elkaar.',
+      wideMisses:
+        'Fleiss’ kappa ({{kappa}}, n = {{kappaN}}) ligt ver boven Krippendorffs alfa ({{alpha}}, n = {{alphaN}}) omdat kappa alleen telt hoe vaak scores precies gelijk zijn en alfa ook hoe ver ze uiteenliggen: de beoordelaars zijn het vaak precies eens, maar als ze verschillen, dan flink.',
+    },
     items: '{{count}} items',
     interval: { analytic: '95%-betrouwbaarheidsinterval (F-verdeling)', bootstrap: '95%-bootstrapinterval (opnamen opnieuw getrokken)' },
-    levels: { zwak: 'zwak', matig: 'matig', goed: 'goed', uitstekend: 'uitstekend' },
-    schemes: { 'koo-li-2016': 'Koo & Li 2016', 'landis-koch-1977': 'Landis & Koch 1977', none: '' },
+    levels: { zwak: 'zwak', matig: 'matig', goed: 'goed', uitstekend: 'uitstekend', onvoldoende: 'onvoldoende', voorlopig: 'voorlopig', betrouwbaar: 'betrouwbaar' },
+    schemes: { 'koo-li-2016': 'Koo & Li 2016', 'landis-koch-1977': 'Landis & Koch 1977', 'krippendorff-2004': 'Krippendorff 2004', none: '' },
     kinds: { round: 'ronde', meeting: 'intervisie' },
     stats: {
       ICC1: 'ICC(1,1)',
@@ -779,6 +786,7 @@ export const nl = {
       none: 'Nog geen onthulde rondes in deze selectie.',
       summary: 'ICC(2,1) in {{count}} rondes: {{list}}',
       meeting: 'Ronde',
+      noneReadable: 'Geen ronde in deze selectie heeft {{min}} items of meer, dus er is geen lijn te trekken; de tabel geeft elke ronde.',
     },
     heatmap: {
       title: 'Paren beoordelaars: gewogen kappa',
@@ -806,7 +814,9 @@ export const nl = {
     readings: {
       title: 'Zo lees je de cijfers',
       icc: 'ICC volgens Koo & Li (2016): onder 0,50 zwak, 0,50–0,75 matig, 0,75–0,90 goed, boven 0,90 uitstekend.',
-      kappa: 'Kappa en alfa volgens Landis & Koch (1977): tot 0,40 zwak, 0,41–0,60 matig, 0,61–0,80 goed, boven 0,80 uitstekend (bijna perfect).',
+      kappa: 'Kappa volgens Landis & Koch (1977): tot 0,40 zwak, 0,41–0,60 matig, 0,61–0,80 goed, boven 0,80 uitstekend (bijna perfect).',
+      alpha: 'Krippendorffs alfa met zijn eigen grenzen (Krippendorff 2004): vanaf 0,800 betrouwbaar, van 0,667 tot 0,800 voorlopig (alleen voor voorzichtige conclusies), onder 0,667 onvoldoende.',
+      small: 'Op minder dan {{min}} items staat er "te weinig items (n = …)" in plaats van een waarde: een interval op zo weinig opnamen is te smal of te breed om iets te zeggen.',
       percent: 'Percentages hebben geen vaste grenzen: ze tellen ook toevallige overeenstemming mee.',
       intervals: 'Tussen haken het 95%-interval: voor ICC uit de F-verdeling, voor de andere maten uit {{resamples}} bootstraptrekkingen van opnamen.',
     },
@@ -821,7 +831,6 @@ export const nl = {
       activity: 'Activiteit',
       raters: 'Beoordelaars',
       ratersHelp: 'Niets aangevinkt = iedereen.',
-      includePractice: 'ook niet-blinde (oefen)scores',
       reset: 'Filters wissen',
     },
     export: {

@@ -6,22 +6,23 @@ import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, id } from '../schemas';
 
 /**
- * Which scored recordings the agreement page looks at. Blind, submitted scores of revealed rounds
- * only, unless `includePractice` adds the practice ("niet blind") scores. A recording that is in a
- * round still blind is always left out, whatever the filters say.
+ * Which scored recordings the agreement page looks at, among the scores that count (the back end's
+ * counted-scores rule, the same as the trends'): submitted blind scores of revealed rounds, by the
+ * round's raters, for caregivers in view. Practice ("niet blind") scores never count: they may have
+ * been given after seeing the others'. A recording that is in a round still blind is always left
+ * out, whatever the filters say.
  */
 export const agreementFilters = z
   .strictObject({
-    /** Rounds or meetings; empty = all revealed ones (and, with includePractice, practice scores). */
+    /** Rounds or meetings; empty = all revealed ones. */
     roundIds: z.array(id).max(500).default([]),
-    /** Period on the date the scores belong to: the round's date, or the submit date of practice. */
+    /** Period on the date the scores belong to: the round's date. */
     from: calendarDate.optional(),
     to: calendarDate.optional(),
     moments: z.array(z.enum(MOMENTS, { error: 'Onbekend meetmoment.' })).max(4).default([]),
     activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
     /** Raters to compare; empty = everyone with scores in the selection. */
     raterIds: z.array(id).max(200).default([]),
-    includePractice: z.boolean().default(false),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
     message: 'De begindatum ligt na de einddatum.',
@@ -31,14 +32,31 @@ export const agreementFilters = z
 export type AgreementFilters = z.output<typeof agreementFilters>;
 export type AgreementFiltersInput = z.input<typeof agreementFilters>;
 
-/** How a value reads in words, after a named published rule of thumb. */
-export type ReadingLevel = 'zwak' | 'matig' | 'goed' | 'uitstekend';
-export type ReadingScheme = 'koo-li-2016' | 'landis-koch-1977' | 'none';
+/**
+ * How a value reads in words, after a named published rule of thumb: Koo & Li's and Landis &
+ * Koch's four bands for ICC and kappa, Krippendorff's own three for alpha.
+ */
+export type ReadingLevel = 'zwak' | 'matig' | 'goed' | 'uitstekend' | 'onvoldoende' | 'voorlopig' | 'betrouwbaar';
+export type ReadingScheme = 'koo-li-2016' | 'landis-koch-1977' | 'krippendorff-2004' | 'none';
 
 export interface AgreementReading {
   scheme: ReadingScheme;
-  /** Null when the statistic is not computable or the scheme does not apply (percentages). */
+  /**
+   * Null when the statistic is not computable, rests on fewer than MIN_ITEMS items
+   * (shared/stats/sample-size.ts), or the scheme does not apply (percentages).
+   */
   level: ReadingLevel | null;
+}
+
+/**
+ * Fleiss' kappa and ordinal alpha far apart (by CONTRAST_GAP or more), and which way: the page says
+ * why in one sentence. 'near-misses': alpha far higher (scores often close, seldom identical);
+ * 'wide-misses': kappa far higher (often identical, but the misses are wide).
+ */
+export interface AgreementContrast {
+  kind: 'near-misses' | 'wide-misses';
+  fleissKappa: { value: number; n: number };
+  alphaOrdinal: { value: number; n: number };
 }
 
 export type AgreementStatKey =
@@ -112,6 +130,8 @@ export interface ScaleAgreementOverview {
   itemCount: number;
   raterCount: number;
   statistics: AgreementStatRow[];
+  /** Null unless Fleiss' kappa and ordinal alpha disagree strongly. */
+  contrast: AgreementContrast | null;
   beforeAfter: MomentComparison[];
   meetings: MeetingPoint[];
   pairs: PairKappa[];
@@ -142,12 +162,12 @@ export interface AgreementCsv {
 export const agreementMethods = {
   'agreement.overview': method<AgreementOverview>()(
     'Overeenstemming tussen beoordelaars per schaal: statistieken, voor/na, per intervisie, paren en afwijking per beoordelaar.',
-    z.strictObject({ filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [], includePractice: false }) }),
+    z.strictObject({ filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [] }) }),
   ),
   'agreement.exportCsv': method<AgreementCsv>()(
     'De cijfers van de overeenstemmingspagina als CSV (UTF-8 met BOM; komma of puntkomma).',
     z.strictObject({
-      filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [], includePractice: false }),
+      filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [] }),
       dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }),
     }),
   ),

@@ -20,15 +20,16 @@ export class AgreementPage {
     return this.page.getByRole('region', { name, exact: true });
   }
 
+  /** The table of every statistic of one scale (its caption starts with the scale's name). */
+  statistics(name: ScaleTitle): Locator {
+    return this.scale(name).getByRole('table', { name: new RegExp(`^${name}: \\d+ items`) });
+  }
+
   beforeAfter(name: ScaleTitle): Locator {
     return this.scale(name).getByRole('region', { name: /^Voor en na/ });
   }
 
   heatmap(name: ScaleTitle): Locator {
     return this.scale(name).getByRole('region', { name: /^Paren beoordelaars/ });
-  }
-
-  includePractice(): Locator {
-    return this.page.getByRole('checkbox', { name: 'ook niet-blinde (oefen)scores' });
   }
 }

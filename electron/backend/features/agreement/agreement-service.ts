@@ -19,103 +19,85 @@ import { tooFewRaters, type Stat } from '../../../../shared/stats/stat-result';
 import type { WeightedStatistic } from '../../../../shared/stats/weighted-statistic';
 import type { Db } from '../../db/open-database';
 import { agreementMatrix, type AgreementScore } from '../rounds/round-agreement';
-import { readingOf } from './agreement-reading';
+import { blindRecordingIds, countedConsensus, countedScores } from '../scoring/counted-scores';
+import { contrastOf, readingOf } from './agreement-reading';
 
-// The agreement page: which scores may go in (the blindness rule), how they become the
-// items × raters matrices of shared/stats (the same matrix the meeting view builds, via
+// The agreement page: the scores that count (scoring/counted-scores.ts, one rule with the trends)
+// under the page's filters, how they become the items × raters matrices of shared/stats (the same matrix the meeting view builds, via
 // agreementMatrix), and the figures per scale.
 
 const SCALE: ScaleBounds = { min: SCALE_MIN, max: SCALE_MAX };
 /** Fixed seed: the same data give the same intervals on screen, in the CSV and in the tests. */
 export const AGREEMENT_BOOTSTRAP: BootstrapOptions & { level: number } = { resamples: 1000, seed: 20_260_101, level: 0.95 };
 
-/** One submitted score that may be used. */
+/** One score that counts (scoring/counted-scores.ts), with what the filters ask about. */
 export interface UsableScore extends AgreementScore {
   recordingId: number;
   familyId: number;
   caregiverId: number;
-  /** Null for practice ("niet blind"). */
-  roundId: number | null;
+  roundId: number;
   moment: Moment;
   activity: Activity;
-  /** The round's date, or the day practice was submitted. */
+  /** The round's date. */
   date: string;
 }
 
-interface ScoreRow {
-  value: number;
-  scale: ScaleKey;
-  caregiver_id: number;
-  rater_id: number;
-  recording_id: number;
-  round_id: number | null;
-  family_id: number;
-  moment: Moment;
-  activity: Activity;
-  date: string;
-}
-
-/** Item = one scoring occasion of one caregiver: round (or practice) × recording × caregiver. */
-export function itemKeyOf(roundId: number | null, recordingId: number, caregiverId: number): string {
-  return `${roundId ?? 'p'}:${recordingId}:${caregiverId}`;
+/** Item = one scoring occasion of one caregiver: round × recording × caregiver. */
+export function itemKeyOf(roundId: number, recordingId: number, caregiverId: number): string {
+  return `${roundId}:${recordingId}:${caregiverId}`;
 }
 
 /**
- * Submitted scores under the blindness rule: blind scores of revealed rounds only, practice only
- * when asked for, and nothing at all of a recording that is in a round still blind.
+ * The scores that count (the rule of scoring/counted-scores.ts, the same as the trends'), under
+ * the page's filters; and how many recordings with submitted scores are held back because they
+ * are in a round that is still blind.
  */
 export function usableScores(db: Db, filters: AgreementFilters): { scores: UsableScore[]; blindExcluded: number } {
-  const rows = db
-    .prepare(
-      `SELECT s.value, s.scale, s.caregiver_id, sh.rater_id, sh.recording_id, sh.round_id,
-              r.family_id, r.moment, r.activity, COALESCE(ro.held_on, substr(sh.submitted_at, 1, 10)) AS date
-       FROM scores s
-       JOIN score_sheets sh ON sh.id = s.sheet_id
-       JOIN recordings r ON r.id = sh.recording_id
-       LEFT JOIN rounds ro ON ro.id = sh.round_id
-       WHERE sh.status = 'submitted' AND s.value IS NOT NULL
-         AND ((sh.round_id IS NOT NULL AND sh.blind = 1 AND ro.revealed_at IS NOT NULL)
-              OR (sh.round_id IS NULL AND @includePractice = 1))
-         AND NOT EXISTS (SELECT 1 FROM round_recordings brr JOIN rounds br ON br.id = brr.round_id
-                         WHERE brr.recording_id = sh.recording_id AND br.revealed_at IS NULL)
-       ORDER BY sh.round_id, sh.recording_id, s.caregiver_id, sh.rater_id`,
-    )
-    .all({ includePractice: filters.includePractice ? 1 : 0 }) as ScoreRow[];
-  const blindExcluded = (
-    db
-      .prepare(
-        `SELECT COUNT(DISTINCT sh.recording_id) AS n FROM score_sheets sh
-         WHERE sh.status = 'submitted' AND EXISTS (SELECT 1 FROM round_recordings brr JOIN rounds br ON br.id = brr.round_id
-                                                   WHERE brr.recording_id = sh.recording_id AND br.revealed_at IS NULL)`,
-      )
-      .get() as { n: number }
-  ).n;
+  const recordings = new Map(
+    (db.prepare('SELECT id, family_id, moment, activity FROM recordings').all() as { id: number; family_id: number; moment: Moment; activity: Activity }[]).map(
+      (row) => [row.id, row],
+    ),
+  );
+  const heldOn = new Map((db.prepare('SELECT id, held_on FROM rounds').all() as { id: number; held_on: string }[]).map((row) => [row.id, row.held_on]));
+  const blind = blindRecordingIds(db);
+  const blindExcluded =
+    blind.length === 0
+      ? 0
+      : (
+          db
+            .prepare(
+              `SELECT COUNT(DISTINCT recording_id) AS n FROM score_sheets
+               WHERE status = 'submitted' AND recording_id IN (SELECT value FROM json_each(?))`,
+            )
+            .get(JSON.stringify(blind)) as { n: number }
+        ).n;
   const rounds = new Set(filters.roundIds);
   const moments = new Set<Moment>(filters.moments);
   const raters = new Set(filters.raterIds);
-  const scores = rows
-    .filter(
-      (row) =>
-        (rounds.size === 0 || (row.round_id !== null && rounds.has(row.round_id))) &&
-        (moments.size === 0 || moments.has(row.moment)) &&
-        (filters.activity === undefined || row.activity === filters.activity) &&
-        (raters.size === 0 || raters.has(row.rater_id)) &&
-        (filters.from === undefined || row.date >= filters.from) &&
-        (filters.to === undefined || row.date <= filters.to),
-    )
-    .map((row) => ({
-      itemKey: itemKeyOf(row.round_id, row.recording_id, row.caregiver_id),
-      scale: row.scale,
-      raterId: row.rater_id,
-      value: row.value,
-      recordingId: row.recording_id,
-      familyId: row.family_id,
-      caregiverId: row.caregiver_id,
-      roundId: row.round_id,
-      moment: row.moment,
-      activity: row.activity,
-      date: row.date,
-    }));
+  const scores: UsableScore[] = [];
+  for (const score of countedScores(db)) {
+    const recording = recordings.get(score.recordingId);
+    const date = heldOn.get(score.roundId);
+    if (!recording || date === undefined) continue;
+    if (rounds.size > 0 && !rounds.has(score.roundId)) continue;
+    if (moments.size > 0 && !moments.has(recording.moment)) continue;
+    if (filters.activity !== undefined && recording.activity !== filters.activity) continue;
+    if (raters.size > 0 && !raters.has(score.raterId)) continue;
+    if ((filters.from !== undefined && date < filters.from) || (filters.to !== undefined && date > filters.to)) continue;
+    scores.push({
+      itemKey: itemKeyOf(score.roundId, score.recordingId, score.caregiverId),
+      scale: score.scale,
+      raterId: score.raterId,
+      value: score.value,
+      recordingId: score.recordingId,
+      familyId: recording.family_id,
+      caregiverId: score.caregiverId,
+      roundId: score.roundId,
+      moment: recording.moment,
+      activity: recording.activity,
+      date,
+    });
+  }
   return { scores, blindExcluded };
 }
 
@@ -206,7 +188,7 @@ function summaryStat(matrix: RatingsMatrix, statistic: (typeof COMPARED)[number]
 }
 
 function meetings(db: Db, scores: readonly UsableScore[], scale: ScaleKey): MeetingPoint[] {
-  const roundIds = [...new Set(scores.flatMap((score) => (score.roundId === null ? [] : [score.roundId])))];
+  const roundIds = [...new Set(scores.map((score) => score.roundId))];
   if (roundIds.length === 0) return [];
   const info = db
     .prepare(`SELECT id, name, held_on, kind FROM rounds WHERE id IN (${roundIds.map(() => '?').join(',')})`)
@@ -230,11 +212,9 @@ function pairs(result: ReturnType<typeof computeAgreement>): PairKappa[] {
 
 type ConsensusMap = Map<string, number>;
 
+/** The consensus of each round item, where it counts (counted-scores.ts): the reference for a rater's deviation. */
 function consensusMap(db: Db): ConsensusMap {
-  const rows = db
-    .prepare(`SELECT round_id, recording_id, caregiver_id, scale, consensus_value FROM round_items WHERE consensus_value IS NOT NULL`)
-    .all() as { round_id: number; recording_id: number; caregiver_id: number; scale: ScaleKey; consensus_value: number }[];
-  return new Map(rows.map((row) => [`${itemKeyOf(row.round_id, row.recording_id, row.caregiver_id)}|${row.scale}`, row.consensus_value]));
+  return new Map(countedConsensus(db).map((row) => [`${itemKeyOf(row.roundId, row.recordingId, row.caregiverId)}|${row.scale}`, row.value]));
 }
 
 /** Per rater: own score minus the consensus (where there is one) or the other raters' mean. */
@@ -282,6 +262,7 @@ function scaleOverview(db: Db, scores: readonly UsableScore[], scale: ScaleKey, 
     itemCount: matrix.scores.length,
     raterCount: matrix.raterIds.length,
     statistics: statisticRows(matrix, result),
+    contrast: contrastOf(result.fleissKappa, result.krippendorffAlpha.ordinal),
     beforeAfter: beforeAfter(scores, scale),
     meetings: meetings(db, scores, scale),
     pairs: pairs(result),
@@ -325,6 +306,5 @@ export function describeAgreementFilters(filters: AgreementFilters): string {
   if (filters.moments.length > 0) parts.push(`meetmoment ${filters.moments.join(',')}`);
   if (filters.activity) parts.push(`activiteit ${filters.activity}`);
   if (filters.raterIds.length > 0) parts.push(`beoordelaars ${filters.raterIds.join(',')}`);
-  parts.push(filters.includePractice ? 'inclusief oefenscores' : 'alleen blind');
-  return parts.join('; ');
+  return parts.length > 0 ? parts.join('; ') : 'geen';
 }

@@ -26,3 +26,11 @@ export function visibleToViewerSql(recordingColumn: string, raterColumn: string)
     SELECT 1 FROM round_recordings blind_rr JOIN rounds blind_r ON blind_r.id = blind_rr.round_id
     WHERE blind_rr.recording_id = ${recordingColumn} AND blind_r.revealed_at IS NULL))`;
 }
+
+/**
+ * SQL subquery of every recording that is in a round not yet revealed, for `NOT IN (…)`: SQLite
+ * evaluates it once per statement rather than once per row, which matters when a query reads
+ * a whole team's scores (features/scoring/counted-scores.ts).
+ */
+export const RECORDINGS_UNDER_BLIND_ROUND_SQL = `SELECT blind_rr.recording_id FROM round_recordings blind_rr
+  JOIN rounds blind_r ON blind_r.id = blind_rr.round_id WHERE blind_r.revealed_at IS NULL`;

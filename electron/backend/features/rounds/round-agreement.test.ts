@@ -17,6 +17,8 @@ describe('roundAgreement', () => {
     expect(sensitivity.icc.ok && sensitivity.icc.value).toBeGreaterThan(0.8);
     expect(sensitivity.alphaOrdinal.ok).toBe(true);
     expect(sensitivity.kappaLinearMean?.pairs).toBe(3);
+    // The most items a pair shares: what the meeting table checks against the minimum for a reading.
+    expect(sensitivity.kappaLinearMean?.n).toBe(4);
     expect(sensitivity.percentWithin1.ok && sensitivity.percentWithin1.value).toBe(1);
 
     // Identical scores everywhere: chance-corrected figures are not computable, with a Dutch reason.

@@ -43,14 +43,18 @@ export function roundAgreement(itemKeys: readonly string[], raterIds: readonly n
   return SCALE_KEYS.map((scale) => {
     const { rows } = agreementMatrix(itemKeys, raterIds, scores, scale);
     const result = computeAgreement({ raterIds: raterIds.map(String), scores: rows }, { min: SCALE_MIN, max: SCALE_MAX });
-    const linear = result.kappaPairs.flatMap((pair) => (pair.linear.ok ? [pair.linear.value] : []));
+    const computable = result.kappaPairs.flatMap((pair) => (pair.linear.ok ? [pair.linear] : []));
+    const linear = computable.map((stat) => stat.value);
     const firstReason = result.kappaPairs.map((pair) => pair.linear).find((stat) => !stat.ok);
     return {
       scale,
       itemCount: rows.length,
       raterCount: raterIds.length,
       icc: result.icc.ICC2,
-      kappaLinearMean: linear.length > 0 ? { value: linear.reduce((a, b) => a + b, 0) / linear.length, pairs: linear.length } : null,
+      kappaLinearMean:
+        linear.length > 0
+          ? { value: linear.reduce((a, b) => a + b, 0) / linear.length, pairs: linear.length, n: Math.max(...computable.map((stat) => stat.n)) }
+          : null,
       kappaNotComputable:
         linear.length > 0 ? null : firstReason && !firstReason.ok ? firstReason.reason : 'Minder dan twee beoordelaars; kappa vraagt een paar.',
       alphaOrdinal: result.krippendorffAlpha.ordinal,

@@ -1,5 +1,6 @@
 import { SCALE_KEYS } from '../../../../shared/domain/scales';
 import type { TeamOverview } from '../../../../shared/domain/trends';
+import { MIN_ITEMS } from '../../../../shared/stats/sample-size';
 import type { Stat } from '../../../../shared/stats/stat-result';
 import { dutchDate, MOMENT_NAMES, SCALE_COLORS, SCALE_NAMES } from './family-report';
 import { describeFilters } from './family-trend';
@@ -8,8 +9,8 @@ import { PdfCanvas } from './pdf-canvas';
 import { CHANGE_BOOTSTRAP } from './team-overview';
 
 const PDF_LIST_LIMIT = 60;
-/** Below this many pairs an interval and an effect size say little; the report says so. */
-export const SMALL_N = 10;
+/** Below this many pairs an interval and an effect size say little (shared/stats/sample-size.ts); the report says so. */
+export const SMALL_N = MIN_ITEMS;
 const STATUS = { scored: 'gescoord', waiting: 'wacht op scores', no_recording: 'geen opname' } as const;
 
 export function formatNumber(value: number | null | undefined, decimals = 2): string {
@@ -40,8 +41,9 @@ export async function teamReportPdf(overview: TeamOverview, raterPseudonym: stri
   canvas.space(6);
   canvas.text(
     'Per ouder is de waarde op een meetmoment de consensusscore, of zonder consensus het gemiddelde van de blind gegeven scores, ' +
-      'gemiddeld over de opnamen van dat moment. Alleen ingediende scores van onthulde rondes tellen; opnamen die nog in een blinde ' +
-      'ronde zitten, tellen niet mee. De gemiddelde verandering heeft een 95%-bootstrapinterval ' +
+      'gemiddeld over de opnamen van dat moment. Alleen ingediende blinde scores van onthulde rondes tellen, door de beoordelaars ' +
+      'van die ronde en voor ouders in beeld (oefenscores nooit); opnamen die nog in een blinde ronde zitten, tellen niet mee. ' +
+      'De gemiddelde verandering heeft een 95%-bootstrapinterval ' +
       `(${CHANGE_BOOTSTRAP.resamples} trekkingen van hele gezinnen, vaste seed). Cohen's d_z = gemiddelde verandering / SD van de verandering; ` +
       "d_av = gemiddelde verandering / gemiddelde SD van voor en na. Alleen ouders met beide meetmomenten tellen mee (n).",
     { size: 8.5 },

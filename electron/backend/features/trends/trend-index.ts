@@ -12,21 +12,12 @@ import {
   type VisitPhase,
 } from '../../../../shared/domain/vocabulary';
 import type { Db } from '../../db/open-database';
-import {
-  dataVersion,
-  loadBlindRecordingIds,
-  loadConsensusFacts,
-  loadFamilyFacts,
-  loadInViewFacts,
-  loadRecordingFacts,
-  loadScoreFacts,
-  recordingIdsOfFamilies,
-  takeDirty,
-  clearDirty,
-} from './trend-repository';
+import { blindRecordingIds, countedConsensus, countedScores, practiceScores, type CountedScore, type PracticeScore } from '../scoring/counted-scores';
+import { dataVersion, loadFamilyFacts, loadInViewFacts, loadRecordingFacts, recordingIdsOfFamilies, takeDirty, clearDirty } from './trend-repository';
 
 // An in-memory index of the facts every trend screen and export is computed from: per recording
-// who is in view, every submitted score that may count and the latest consensus. Reading 100,000
+// who is in view, every score that counts and the latest consensus, as scoring/counted-scores.ts
+// selects them (the same rule as the agreement page). Reading 100,000
 // scores from SQLite for every screen would take far longer than the coordinator should wait, so
 // the index is built once and then refreshed only for what changed: triggers (migration 0006)
 // mark each changed recording or family in trend_dirty inside the writing transaction, and every
@@ -43,9 +34,9 @@ export interface IndexedScore {
 export interface IndexedItem {
   caregiverId: number;
   scale: ScaleKey;
-  /** Blind scores of revealed rounds (assigned raters only), submitted. */
+  /** The scores that count (counted-scores.ts): blind, submitted, of revealed rounds. */
   blind: IndexedScore[];
-  /** Submitted practice scores: exported, never part of a trend value. */
+  /** Submitted practice scores: listed in the exports, never part of a trend value. */
   practice: IndexedScore[];
   consensus: number | null;
 }
@@ -173,7 +164,7 @@ export class TrendIndex {
       touchedFamilies.add(fact.familyId);
     }
     for (const fact of loadInViewFacts(db, ids)) this.recordings.get(fact.recordingId)?.caregivers.push({ id: fact.caregiverId, role: constant(fact.role) });
-    for (const id of loadBlindRecordingIds(db, ids)) {
+    for (const id of blindRecordingIds(db, ids)) {
       const recording = this.recordings.get(id);
       if (recording) recording.blindRound = true;
     }
@@ -185,13 +176,14 @@ export class TrendIndex {
       }
       return item;
     };
-    for (const fact of loadScoreFacts(db, ids)) {
+    const add = (fact: CountedScore | PracticeScore, list: 'blind' | 'practice') => {
       const recording = this.recordings.get(fact.recordingId);
-      if (!recording) continue;
+      if (!recording) return;
       const score: IndexedScore = { raterId: fact.raterId, roundId: fact.roundId, value: fact.value };
-      const item = itemOf(recording, fact.caregiverId, constant(fact.scale));
-      (fact.roundId === null ? item.practice : item.blind).push(score);
-    }
+      itemOf(recording, fact.caregiverId, constant(fact.scale))[list].push(score);
+    };
+    for (const fact of countedScores(db, ids)) add(fact, 'blind');
+    for (const fact of practiceScores(db, ids)) add(fact, 'practice');
     // Scores in rater order once here, so every export lists them the same way without sorting.
     const byRater = (a: IndexedScore, b: IndexedScore) => a.raterId - b.raterId || (a.roundId ?? 0) - (b.roundId ?? 0);
     for (const id of ids ?? this.recordings.keys()) {
@@ -202,7 +194,7 @@ export class TrendIndex {
     }
     // A recording discussed in two meetings keeps the most recent consensus.
     const latest = new Map<IndexedItem, string>();
-    for (const fact of loadConsensusFacts(db, ids)) {
+    for (const fact of countedConsensus(db, ids)) {
       const recording = this.recordings.get(fact.recordingId);
       if (!recording) continue;
       const item = itemOf(recording, fact.caregiverId, constant(fact.scale));

@@ -1,12 +1,9 @@
-import type { ScaleKey } from '../../../../shared/domain/scales';
 import type { Activity, CaregiverRole, FamilyPhase, Moment, VisitPhase } from '../../../../shared/domain/vocabulary';
 import type { Db } from '../../db/open-database';
 
-// Every SQL read of the trend feature. Which scores may ever count is decided here, once:
-// submitted sheets only; from a round only when that round has been revealed and the rater was
-// assigned to it (as in the meeting); practice sheets ("niet blind") are read too, marked, for the
-// spreadsheet exports. Whether a recording is still in a blind round is read separately, because
-// that hides the recording as a whole (see trend-index.ts).
+// The trend feature's own SQL reads: recordings, who is in view, families, visits. Which scores
+// and consensus count is not decided here but in scoring/counted-scores.ts, the rule the
+// agreement page uses too.
 //
 // Each loader reads the whole team, or only the recordings (families) whose ids it is given.
 
@@ -23,24 +20,6 @@ export interface InViewFact {
   recordingId: number;
   caregiverId: number;
   role: CaregiverRole;
-}
-
-export interface ScoreFact {
-  recordingId: number;
-  caregiverId: number;
-  scale: ScaleKey;
-  value: number;
-  raterId: number;
-  /** Null for practice. */
-  roundId: number | null;
-}
-
-export interface ConsensusFact {
-  recordingId: number;
-  caregiverId: number;
-  scale: ScaleKey;
-  value: number;
-  at: string;
 }
 
 export interface FamilyFact {
@@ -74,43 +53,6 @@ export function loadInViewFacts(db: Db, ids?: readonly number[]): InViewFact[] {
        ORDER BY c.id`,
     )
     .all(params(ids)) as InViewFact[];
-}
-
-export function loadScoreFacts(db: Db, ids?: readonly number[]): ScoreFact[] {
-  return db
-    .prepare(
-      `SELECT sh.recording_id AS recordingId, sc.caregiver_id AS caregiverId, sc.scale, sc.value, sh.rater_id AS raterId, sh.round_id AS roundId
-       FROM score_sheets sh
-       JOIN scores sc ON sc.sheet_id = sh.id AND sc.value IS NOT NULL
-       WHERE sh.status = 'submitted' AND ${only('sh.recording_id', ids)}
-         AND (sh.round_id IS NULL OR EXISTS (
-           SELECT 1 FROM rounds ro JOIN round_raters rr ON rr.round_id = ro.id AND rr.rater_id = sh.rater_id
-           WHERE ro.id = sh.round_id AND ro.revealed_at IS NOT NULL))`,
-    )
-    .all(params(ids)) as ScoreFact[];
-}
-
-/** Consensus scores of revealed rounds (a consensus can only be recorded after the reveal anyway). */
-export function loadConsensusFacts(db: Db, ids?: readonly number[]): ConsensusFact[] {
-  return db
-    .prepare(
-      `SELECT i.recording_id AS recordingId, i.caregiver_id AS caregiverId, i.scale, i.consensus_value AS value, coalesce(i.consensus_at, i.updated_at) AS at
-       FROM round_items i JOIN rounds ro ON ro.id = i.round_id AND ro.revealed_at IS NOT NULL
-       WHERE i.consensus_value IS NOT NULL AND ${only('i.recording_id', ids)}`,
-    )
-    .all(params(ids)) as ConsensusFact[];
-}
-
-/** Recordings in at least one round that is still blind. */
-export function loadBlindRecordingIds(db: Db, ids?: readonly number[]): number[] {
-  return (
-    db
-      .prepare(
-        `SELECT DISTINCT rr.recording_id AS id FROM round_recordings rr JOIN rounds ro ON ro.id = rr.round_id
-         WHERE ro.revealed_at IS NULL AND ${only('rr.recording_id', ids)}`,
-      )
-      .all(params(ids)) as { id: number }[]
-  ).map((row) => row.id);
 }
 
 export function loadFamilyFacts(db: Db, ids?: readonly number[]): FamilyFact[] {

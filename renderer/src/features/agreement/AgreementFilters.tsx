@@ -10,10 +10,9 @@ export interface FilterState {
   moment: Moment | '';
   activity: Activity | '';
   raterIds: number[];
-  includePractice: boolean;
 }
 
-export const EMPTY_FILTERS: FilterState = { roundId: null, from: '', to: '', moment: '', activity: '', raterIds: [], includePractice: false };
+export const EMPTY_FILTERS: FilterState = { roundId: null, from: '', to: '', moment: '', activity: '', raterIds: [] };
 
 export function toApiFilters(state: FilterState) {
   return {
@@ -23,7 +22,6 @@ export function toApiFilters(state: FilterState) {
     moments: state.moment ? [state.moment] : [],
     ...(state.activity ? { activity: state.activity } : {}),
     raterIds: state.raterIds,
-    includePractice: state.includePractice,
   };
 }
 
@@ -104,9 +102,6 @@ export function AgreementFilters({
           <span className="help">{t('agreement.filters.ratersHelp')}</span>
         </div>
       </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={value.includePractice} onChange={(e) => set({ includePractice: e.target.checked })} /> {t('agreement.filters.includePractice')}
-      </label>
       <button type="button" className="link-button agreement-reset" onClick={() => onChange(EMPTY_FILTERS)}>
         {t('agreement.filters.reset')}
       </button>

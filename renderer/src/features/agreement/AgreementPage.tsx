@@ -10,6 +10,7 @@ import { MeetingTrend } from './MeetingTrend';
 import { RaterDeviations } from './RaterDeviations';
 import { StatisticsTable } from './StatisticsTable';
 import { saveFile } from '../../components/save-file';
+import { MIN_ITEMS } from '../../../../shared/stats/sample-size';
 import './agreement.css';
 
 const SCALE_COLORS = { sensitivity: '#1f6f78', cooperation: '#b35c00' } as const;
@@ -86,7 +87,7 @@ export function AgreementPage() {
         <>
           <p className="agreement-summary" role="status">
             {t('agreement.summary', { recordings: data.recordingCount, families: data.familyCount, raters: data.raters.length })}{' '}
-            {filters.includePractice ? t('agreement.includesPractice') : t('agreement.blindOnly')}
+            {t('agreement.blindOnly')}
             {data.blindExcluded > 0 && <> {t('agreement.blindExcluded', { count: data.blindExcluded })}</>}
           </p>
           <section className="card agreement-readings" aria-labelledby="agreement-readings-title">
@@ -94,8 +95,10 @@ export function AgreementPage() {
             <ul>
               <li>{t('agreement.readings.icc')}</li>
               <li>{t('agreement.readings.kappa')}</li>
+              <li>{t('agreement.readings.alpha')}</li>
               <li>{t('agreement.readings.percent')}</li>
               <li>{t('agreement.readings.intervals', { resamples: data.bootstrap.resamples })}</li>
+              <li>{t('agreement.readings.small', { min: MIN_ITEMS })}</li>
             </ul>
           </section>
           {data.scales.map((scale) => {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ScaleAgreementOverview } from '../../../../shared/api/areas/agreement-methods';
+import { tooFewForDifference, tooFewItems } from '../../../../shared/stats/sample-size';
 import { isPercentKey } from './format';
-import { ReadingBadge, StatValue } from './StatValue';
+import { ReadingBadge, StatValue, TooFewItems } from './StatValue';
 
 /** Agreement on voormeting clips next to nameting and follow-up clips, and the difference. */
 export function BeforeAfter({ scale, headingId }: { scale: ScaleAgreementOverview; headingId: string }) {
@@ -46,15 +47,22 @@ export function BeforeAfter({ scale, headingId }: { scale: ScaleAgreementOvervie
                     ) : (
                       <>
                         <StatValue stat={group.stat} percent={percent} />
-                        <br />
-                        <ReadingBadge reading={group.reading} />
+                        {!tooFewItems(group.stat) && (
+                          <>
+                            <br />
+                            <ReadingBadge reading={group.reading} />
+                          </>
+                        )}
                       </>
                     )}
                   </td>
                 ))}
                 {comparison.differences.map((difference) => {
+                  const pre = comparison.groups[0];
                   const later = comparison.groups.find((group) => group.moment === difference.to);
-                  const empty = comparison.groups[0]?.itemCount === 0 || later?.itemCount === 0;
+                  const empty = pre?.itemCount === 0 || later?.itemCount === 0;
+                  // A difference is as readable as the smaller of its two groups.
+                  const short = !empty && pre && later ? tooFewForDifference(pre.stat, later.stat) : null;
                   return (
                     <td key={difference.to} className="agreement-difference">
                       {empty ? (
@@ -62,6 +70,8 @@ export function BeforeAfter({ scale, headingId }: { scale: ScaleAgreementOvervie
                           {t('agreement.notComputable')}
                           <small className="stat-reason">{t('agreement.beforeAfter.noPair')}</small>
                         </span>
+                      ) : short !== null ? (
+                        <TooFewItems n={short} />
                       ) : (
                         <StatValue stat={difference.stat} percent={percent} signed />
                       )}

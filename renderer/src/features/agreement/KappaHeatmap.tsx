@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PairKappa } from '../../../../shared/api/areas/agreement-methods';
+import { tooFewItems } from '../../../../shared/stats/sample-size';
 import { formatStatValue } from './format';
 import { StatValue } from './StatValue';
 
@@ -22,7 +23,8 @@ export function KappaHeatmap({ raters, pairs, headingId }: { raters: readonly He
   const pairOf = (a: number, b: number) => pairs.find((p) => (p.raterA === a && p.raterB === b) || (p.raterA === b && p.raterB === a));
   const shown = raters.filter((rater) => pairs.some((p) => p.raterA === rater.id || p.raterB === rater.id));
   const nameOf = (id: number) => raters.find((r) => r.id === id)?.name ?? `#${id}`;
-  const computable = pairs.flatMap((p) => (p.kappa.ok ? [p] : []));
+  // Pairs that share too few items get no colour and no place in "lowest agreement".
+  const computable = pairs.flatMap((p) => (p.kappa.ok && !tooFewItems(p.kappa) ? [p] : []));
   const summary =
     computable.length === 0
       ? t('agreement.heatmap.summaryNone')
@@ -56,6 +58,13 @@ export function KappaHeatmap({ raters, pairs, headingId }: { raters: readonly He
                 {shown.map((column) => {
                   if (row.id === column.id) return <span key={column.id} className="heatmap-cell heatmap-cell--self">—</span>;
                   const pair = pairOf(row.id, column.id);
+                  if (pair && tooFewItems(pair.kappa)) {
+                    return (
+                      <span key={column.id} className="heatmap-cell heatmap-cell--na" title={t('agreement.tooFewItems', { n: pair.kappa.n })}>
+                        n = {pair.kappa.n}
+                      </span>
+                    );
+                  }
                   if (!pair || !pair.kappa.ok) {
                     return (
                       <span key={column.id} className="heatmap-cell heatmap-cell--na" title={pair && !pair.kappa.ok ? pair.kappa.reason : ''}>

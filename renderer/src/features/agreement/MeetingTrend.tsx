@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingPoint } from '../../../../shared/api/areas/agreement-methods';
+import { MIN_ITEMS, tooFewItems } from '../../../../shared/stats/sample-size';
+import { formatStatValue } from './format';
 import { MeetingTrendChart } from './MeetingTrendChart';
 import { StatValue } from './StatValue';
 
-/** ICC(2,1) per round or meeting over time: a line with its interval band, and the table. */
+/**
+ * ICC(2,1) per round or meeting over time: a line with its interval band, and the table. A round
+ * with too few items says so in the table and stays off the line, which would otherwise draw a
+ * trend through figures that cannot be read.
+ */
 export function MeetingTrend({ points, color, headingId }: { points: readonly MeetingPoint[]; color: string; headingId: string }) {
   const { t, i18n } = useTranslation();
   const formatDate = (date: string) =>
     new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const readable = points.filter((p) => p.icc.ok && !tooFewItems(p.icc));
   const summary = t('agreement.meetings.summary', {
-    count: points.length,
-    list: points.map((p) => `${formatDate(p.heldOn)}: ${p.icc.ok ? p.icc.value.toFixed(2) : t('agreement.notComputable')}`).join('; '),
+    count: readable.length,
+    list: readable.map((p) => `${formatDate(p.heldOn)}: ${p.icc.ok ? formatStatValue(p.icc.value, i18n.language, false) : ''}`).join('; '),
   });
   return (
     <section className="agreement-block" aria-labelledby={headingId}>
@@ -20,7 +27,17 @@ export function MeetingTrend({ points, color, headingId }: { points: readonly Me
         <p className="help">{t('agreement.meetings.none')}</p>
       ) : (
         <div className="agreement-two">
-          <MeetingTrendChart points={points} color={color} summary={summary} formatDate={formatDate} />
+          {readable.length > 0 ? (
+            <MeetingTrendChart
+              points={readable}
+              color={color}
+              summary={summary}
+              formatDate={formatDate}
+              formatValue={(value) => formatStatValue(value, i18n.language, false)}
+            />
+          ) : (
+            <p className="help">{t('agreement.meetings.noneReadable', { min: MIN_ITEMS })}</p>
+          )}
           <table className="table table--compact">
             <caption className="visually-hidden">{t('agreement.meetings.title')}</caption>
             <thead>

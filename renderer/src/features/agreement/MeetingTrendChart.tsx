@@ -9,6 +9,8 @@ export interface MeetingTrendChartProps {
   /** An accessible summary; the table next to the chart holds the data. */
   summary: string;
   formatDate(date: string): string;
+  /** The axis in the reader's decimals (0,75 in Dutch). */
+  formatValue(value: number): string;
 }
 
 interface Row {
@@ -17,7 +19,7 @@ interface Row {
   band: [number, number] | null;
 }
 
-export function MeetingTrendChart({ points, color, summary, formatDate }: MeetingTrendChartProps) {
+export function MeetingTrendChart({ points, color, summary, formatDate, formatValue }: MeetingTrendChartProps) {
   const data: Row[] = points.map((point) => ({
     label: formatDate(point.heldOn),
     value: point.icc.ok ? point.icc.value : null,
@@ -30,7 +32,7 @@ export function MeetingTrendChart({ points, color, summary, formatDate }: Meetin
         <ComposedChart data={data} margin={{ top: 10, right: 16, bottom: 4, left: -12 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e3e7ec" vertical={false} />
           <XAxis dataKey="label" fontSize={11} padding={{ left: 24, right: 24 }} />
-          <YAxis domain={[Math.floor(lowest * 4) / 4, 1]} fontSize={11} tickFormatter={(v: number) => v.toFixed(2)} />
+          <YAxis domain={[Math.floor(lowest * 4) / 4, 1]} fontSize={11} tickFormatter={formatValue} />
           {[0.5, 0.75, 0.9].map((y) => (
             <ReferenceLine key={y} y={y} stroke="#b8c0c9" strokeDasharray="4 4" />
           ))}

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RaterDeviation } from '../../../../shared/api/areas/agreement-methods';
+import { tooFewItemsIn } from '../../../../shared/stats/sample-size';
 import { formatSigned } from './format';
 import type { HeatmapRater } from './KappaHeatmap';
 import { RaterDeviationChart } from './RaterDeviationChart';
+import { TooFewItems } from './StatValue';
 
 export const RATER_COLORS = ['#1f6f78', '#b35c00', '#6a4c93', '#2e7d32', '#a4262c', '#3b6fb6', '#8a6d00', '#5b6673'];
 
@@ -49,7 +51,8 @@ export function RaterDeviations({ raters, deviations, headingId }: { raters: rea
                     {d.n}
                     {d.againstConsensus > 0 && <small className="help"> ({t('agreement.deviation.consensusCount', { count: d.againstConsensus })})</small>}
                   </td>
-                  <td>{direction(d.mean)}</td>
+                  {/* "scoort hoger" on two items would be a verdict on a coincidence. */}
+                  <td>{tooFewItemsIn(d.n) ? <TooFewItems n={d.n} /> : direction(d.mean)}</td>
                 </tr>
               ))}
             </tbody>

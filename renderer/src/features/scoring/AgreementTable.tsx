@@ -1,39 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import type { ScaleAgreement } from '../../../../shared/domain/scoring';
+import { tooFewItemsIn } from '../../../../shared/stats/sample-size';
 import type { Stat } from '../../../../shared/stats/stat-result';
+import { formatStatValue } from '../agreement/format';
+import { StatValue, TooFewItems } from '../agreement/StatValue';
 
+/**
+ * One figure as the agreement page shows it (Dutch decimal comma, its interval, "te weinig items
+ * (n = …)" below the minimum of shared/stats/sample-size.ts): a meeting rarely has ten items, and
+ * the minutes must not print a word or an interval for fewer.
+ */
 function StatCell({ stat, percent = false }: { stat: Stat; percent?: boolean }) {
-  const { t } = useTranslation();
-  if (!stat.ok) {
-    return (
-      <td className="stat stat--na">
-        {t('scoring.meeting.notComputableShort')}
-        <small className="stat-reason">{stat.reason}</small>
-      </td>
-    );
-  }
-  const show = (value: number) => (percent ? `${Math.round(value * 100)}%` : value.toFixed(2));
   return (
     <td className="stat">
-      {show(stat.value)}
-      {stat.lower !== undefined && stat.upper !== undefined && (
-        <small className="stat-ci">
-          {' '}
-          [{show(stat.lower)}; {show(stat.upper)}]
-        </small>
-      )}
-      {stat.warnings?.map((warning) => (
-        <small key={warning.code} className="stat-reason">
-          {warning.message}
-        </small>
-      ))}
+      <StatValue stat={stat} percent={percent} />
     </td>
   );
 }
 
 /** The round's agreement figures (shared/stats), per scale; blind, submitted round scores only. */
 export function AgreementTable({ agreement }: { agreement: ScaleAgreement[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (agreement.length === 0) return null;
   return (
     <section aria-labelledby="agreement-title" className="card agreement">
@@ -63,9 +50,14 @@ export function AgreementTable({ agreement }: { agreement: ScaleAgreement[] }) {
           <tr>
             <th scope="row">{t('scoring.meeting.kappa')}</th>
             {agreement.map((scale) =>
-              scale.kappaLinearMean ? (
+              scale.kappaLinearMean && tooFewItemsIn(scale.kappaLinearMean.n) ? (
                 <td key={scale.scale} className="stat">
-                  {scale.kappaLinearMean.value.toFixed(2)} <small>{t('scoring.meeting.kappaPairs', { pairs: scale.kappaLinearMean.pairs })}</small>
+                  <TooFewItems n={scale.kappaLinearMean.n} />
+                </td>
+              ) : scale.kappaLinearMean ? (
+                <td key={scale.scale} className="stat">
+                  {formatStatValue(scale.kappaLinearMean.value, i18n.language, false)}{' '}
+                  <small>{t('scoring.meeting.kappaPairs', { pairs: scale.kappaLinearMean.pairs })}</small>
                 </td>
               ) : (
                 <td key={scale.scale} className="stat stat--na">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SCALE_KEYS } from '../../../../shared/domain/scales';
 import type { TeamOverview, TrendFilters } from '../../../../shared/domain/trends';
+import { MIN_ITEMS } from '../../../../shared/stats/sample-size';
 import { useApi, useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../session/session-context';
@@ -13,8 +14,8 @@ import { TrendFiltersForm } from './TrendFiltersForm';
 import { useExport } from './use-export';
 import './trends.css';
 
-/** Below this many pairs an interval and an effect size say little; the screen says so. */
-const SMALL_N = 10;
+/** Below this many pairs an interval and an effect size say little (shared/stats/sample-size.ts); the screen says so. */
+const SMALL_N = MIN_ITEMS;
 
 /** The team overview at /team: pre → post change, phases, waiting recordings, missing moments, exports. */
 export function TeamPage() {
