@@ -1,27 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { formatDecimal, formatStat } from '../../../../shared/domain/number-format';
 import type { ScaleAgreement } from '../../../../shared/domain/scoring';
 import type { Stat } from '../../../../shared/stats/stat-result';
 
 function StatCell({ stat, percent = false }: { stat: Stat; percent?: boolean }) {
-  const { t } = useTranslation();
-  if (!stat.ok) {
+  const { t, i18n } = useTranslation();
+  const text = formatStat(stat, { percent, language: i18n.language });
+  if (!stat.ok || !text) {
     return (
       <td className="stat stat--na">
         {t('scoring.meeting.notComputableShort')}
-        <small className="stat-reason">{stat.reason}</small>
+        {!stat.ok && <small className="stat-reason">{stat.reason}</small>}
       </td>
     );
   }
-  const show = (value: number) => (percent ? `${Math.round(value * 100)}%` : value.toFixed(2));
   return (
     <td className="stat">
-      {show(stat.value)}
-      {stat.lower !== undefined && stat.upper !== undefined && (
-        <small className="stat-ci">
-          {' '}
-          [{show(stat.lower)}; {show(stat.upper)}]
-        </small>
-      )}
+      {text.value}
+      {text.interval && <small className="stat-ci"> {text.interval}</small>}
       {stat.warnings?.map((warning) => (
         <small key={warning.code} className="stat-reason">
           {warning.message}
@@ -33,7 +29,7 @@ function StatCell({ stat, percent = false }: { stat: Stat; percent?: boolean }) 
 
 /** The round's agreement figures (shared/stats), per scale; blind, submitted round scores only. */
 export function AgreementTable({ agreement }: { agreement: ScaleAgreement[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (agreement.length === 0) return null;
   return (
     <section aria-labelledby="agreement-title" className="card agreement">
@@ -65,7 +61,7 @@ export function AgreementTable({ agreement }: { agreement: ScaleAgreement[] }) {
             {agreement.map((scale) =>
               scale.kappaLinearMean ? (
                 <td key={scale.scale} className="stat">
-                  {scale.kappaLinearMean.value.toFixed(2)} <small>{t('scoring.meeting.kappaPairs', { pairs: scale.kappaLinearMean.pairs })}</small>
+                  {formatDecimal(scale.kappaLinearMean.value, 2, i18n.language)} <small>{t('scoring.meeting.kappaPairs', { pairs: scale.kappaLinearMean.pairs })}</small>
                 </td>
               ) : (
                 <td key={scale.scale} className="stat stat--na">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatScore } from '../../../../shared/domain/number-format';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/api-context';
@@ -93,7 +94,7 @@ export function MinutesPage() {
                   {round.raters.map((r) => (
                     <td key={r.id}>{item.scores.find((s) => s.raterId === r.id)?.value ?? '–'}</td>
                   ))}
-                  <td>{item.median ?? '–'}</td>
+                  <td>{formatScore(item.median, i18n.language)}</td>
                   <td>{item.min === null ? '–' : `${item.min}–${item.max}`}</td>
                   <td>
                     {item.consensus ? (
