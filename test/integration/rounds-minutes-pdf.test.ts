@@ -3,7 +3,7 @@ import type { Api } from '../../shared/api/client';
 import type { Rater } from '../../shared/domain/entities';
 import { formatDecimal, formatInterval, formatPercent } from '../../shared/domain/number-format';
 import type { ExportFile } from '../../shared/domain/trends';
-import { hasPdfToText, pdfStreamText, pdfToText } from './support/pdf-text';
+import { hasPdfToText, pdfStreamText, pdfToText } from '../fixtures/pdf-text';
 import { refusal } from './support/refusal';
 import { seedFamily, seedRecording } from './support/seed';
 import { createRater, signInAs, startTestBackend, withCoordinator, type TestBackend } from './support/temp-backend';
