@@ -161,6 +161,26 @@ describe('the minutes as a PDF made by the back end', () => {
     expect(meeting.items[0]).toMatchObject({ recordingId: w.recordingA, caregiverId: w.mother, scale: 'sensitivity', median: 5.5 });
   });
 
+  it('follows the blindness rule as the meeting does: a recording also in a round that is still blind keeps the others hidden', async () => {
+    const w = await world();
+    const { round } = await revealedRound(w);
+    await t.api.call('rounds.create', {
+      name: 'Herhaling',
+      heldOn: '2026-12-10',
+      revealRule: 'coordinator',
+      recordingIds: [w.recordingB],
+      raterIds: [w.coordinator.id, w.raters[3]!.id],
+    });
+    const file = await t.api.call('rounds.minutesPdf', { roundId: round.id });
+    for (const text of texts(file)) {
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain('OB-26-001 #2 staat ook in een andere ronde die nog blind is; scores van anderen blijven daar verborgen.');
+      // Only the coordinator's own 4 on that recording; Bram's, Cora's and Daan's stay hidden.
+      expect(flat).toMatch(/14-09-2026 Nameting · Moeder · Sensitiviteit 4 – – – 4 4 –/);
+      expect(flat).toMatch(/3 onderdelen, 4 beoordelaars/);
+    }
+  });
+
   it('is logged once per family in the round, plus one row with the file', async () => {
     const w = await world();
     const { round } = await revealedRound(w);
