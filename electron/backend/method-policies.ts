@@ -126,6 +126,9 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'rounds.update': { needs: 'coordinator', audit: 'round.update' },
   'rounds.reveal': { needs: 'coordinator', audit: 'round.reveal' },
   'rounds.meeting': { needs: 'rater', audit: 'round.meeting', read: true },
+  // Who may see the meeting may take its minutes, and only after the reveal (the handler checks
+  // both); a row per family in the round and one round row with the file. Async: pdfkit streams.
+  'rounds.minutesPdf': { needs: 'rater', audit: 'export.pdf_minutes', async: true },
   'rounds.saveDiscussion': { needs: 'coordinator', audit: 'round.discussion' },
   'rounds.setConsensus': { needs: 'coordinator', audit: 'round.consensus' },
 
@@ -259,6 +262,7 @@ export const READ_ONLY_MODE: { [M in MethodName]: ReadOnlyMode } = {
   'rounds.update': 'refused',
   'rounds.reveal': 'refused',
   'rounds.meeting': 'runs',
+  'rounds.minutesPdf': 'runs',
   'rounds.saveDiscussion': 'refused',
   'rounds.setConsensus': 'refused',
 

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, artifactPath } from './fixtures';
 import type { AppHost } from './app-host';
+import { pdfStreamText, pdfToText } from '../fixtures/pdf-text';
 import { insertFamily, insertRater, insertRecording } from '../fixtures/seed-db';
 import { openApp, RaterPickerPage } from './pages/app-page';
 import { gotoNav, MeetingPage, RoundsPages, ScoreCardPage, switchRater, type ScaleName } from './pages/scoring-pages';
@@ -22,6 +25,12 @@ async function seed(host: AppHost, fill: (db: Database.Database) => void): Promi
     db.close();
   }
   return host.start();
+}
+
+/** Renders page 1 of a PDF to PNG when poppler is there, so a person can look at it. */
+function renderPdf(pdf: string, outBase: string): void {
+  const result = spawnSync('pdftoppm', ['-png', '-r', '60', '-l', '1', pdf, outBase], { encoding: 'utf8' });
+  if (result.error === undefined) expect(result.status).toBe(0);
 }
 
 const RECORDING_A = /^OB-26-001 #\d+ · 2026-03-01 · Voormeting · Spelen/;
@@ -51,7 +60,7 @@ const PLANS: Record<string, Plan> = {
 };
 const SCALES: ScaleName[] = ['Sensitiviteit', 'Coöperatie'];
 
-test('four raters score two recordings blind, the coordinator reveals, the meeting orders by spread, a consensus is recorded and the minutes print to PDF', async ({
+test('four raters score two recordings blind, the coordinator reveals, the meeting orders by spread, a consensus is recorded and the minutes download as a PDF made by the back end', async ({
   page,
   host,
 }, testInfo) => {
@@ -156,21 +165,42 @@ test('four raters score two recordings blind, the coordinator reveals, the meeti
   await expect(minutes.getByRole('row').nth(1)).toContainText(top);
   await expect(minutes.getByRole('row').nth(1)).toContainText('AV, BJ, CS');
   await expect(page.getByText('Moeder mist het huilen bij [03:10]')).toBeVisible();
-  // The button opens the browser's print dialog (which offers "Save as PDF"); count the call.
-  await page.evaluate(() => {
-    (window as unknown as { printed: number }).printed = 0;
-    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
-  });
-  await page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' }).click();
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
-  // What that dialog saves: Chromium's own PDF of the page in print media, without the app around it.
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.topbar')).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' })).toBeHidden();
-  const pdf = await page.pdf({ format: 'A4', path: artifactPath(testInfo, 'scoring-minutes.pdf') });
+  // Figures with a decimal comma on screen too (0,90 and [0,71; 0,93], never 0.90).
+  const figures = page.getByRole('region', { name: 'Overeenstemming in deze ronde' });
+  await expect(figures.getByRole('row', { name: /ICC\(2,1\)/ })).toContainText(/\d,\d\d \[−?\d,\d\d; −?\d,\d\d\]/);
+  expect(await figures.innerText()).not.toMatch(/\d\.\d/);
+  // No print button: the PDF comes from the back end.
+  await expect(page.getByRole('button', { name: 'Afdrukken / opslaan als PDF' })).toHaveCount(0);
+  await page.screenshot({ path: artifactPath(testInfo, 'scoring-minutes.png'), fullPage: true });
+
+  // The back end makes the PDF, as it does the other reports; the browser only downloads it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Notulen als PDF' }).click()]);
+  expect(download.suggestedFilename()).toBe('notulen_intervisie-november_2026-11-12.pdf');
+  await expect(page.getByRole('status').filter({ hasText: 'notulen_intervisie-november_2026-11-12.pdf is gedownload.' })).toBeVisible();
+  const file = artifactPath(testInfo, download.suggestedFilename());
+  await download.saveAs(file);
+  const pdf = readFileSync(file);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(pdf.length).toBeGreaterThan(10_000);
-  await page.emulateMedia({ media: 'screen' });
+  const text = (pdfToText(pdf) ?? pdfStreamText(pdf)).replace(/\s+/g, ' ');
+  for (const expected of [
+    'Notulen intervisie: Intervisie november',
+    '12-11-2026',
+    'Anna de Vries (AV), Bram Jansen (BJ), Cora Smit (CS), Daan Bakker (DB)',
+    `door ${ANNA}`,
+    '01-03-2026 Voormeting · Moeder · Sensitiviteit',
+    '3 5 7 8 6 3–8 5 (AV, BJ, CS)',
+    'Moeder mist het huilen bij [03:10]; het team leest het als wisselend.',
+    `Consensus 5, vastgelegd door ${ANNA}; ingestemd: ${ANNA}, Bram Jansen, Cora Smit.`,
+    'ICC(2,1)',
+    'Binnen ±1 punt',
+  ]) {
+    expect(text, expected).toContain(expected);
+  }
+  // Decimal commas only (the agreement figures have two decimals); the caregivers by role, not by label.
+  expect(text).toMatch(/\d,\d\d \[-?\d,\d\d; -?\d,\d\d\]/);
+  expect(text).not.toMatch(/\d\.\d/);
+  expect(text).not.toContain('(M.)');
+  renderPdf(file, artifactPath(testInfo, 'scoring-minutes'));
 });
 
 test('the score card: keys 1–9, the anchor text, drafts kept at once, submit locks, reopening needs a reason; practice is niet blind', async ({ page, host }) => {

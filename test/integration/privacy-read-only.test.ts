@@ -59,6 +59,8 @@ describe('a damaged database opens read-only', () => {
     const t = startTestBackend(dataDir);
     const world = await fragmentWorld(t);
     const roundId = world.blindRound([world.recordingId], [world.coordinator, world.rater]);
+    const revealedRoundId = world.blindRound([world.recordingId], [world.coordinator, world.rater]);
+    world.reveal(revealedRoundId);
     const backup = await t.api.call('backup.create', { targetDir: backupTarget });
     corrupt(dataDir, t.backend, 'erasures');
     const before = databaseFiles(dataDir);
@@ -102,6 +104,7 @@ describe('a damaged database opens read-only', () => {
       'rounds.list': {},
       'rounds.get': { roundId },
       'rounds.meeting': { roundId },
+      'rounds.minutesPdf': { roundId: revealedRoundId },
       'agreement.overview': filters,
       'agreement.exportCsv': { ...filters, dialect: 'comma' },
       'accessLog.verify': {},

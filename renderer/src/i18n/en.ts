@@ -367,8 +367,10 @@ export const en: Dictionary = {
     },
     minutes: {
       title: 'Meeting minutes',
-      print: 'Print / save as PDF',
-      printHelp: 'Choose "Save as PDF" in the print dialog.',
+      pdf: 'Minutes as PDF',
+      pdfBusy: 'Making the PDF…',
+      pdfHelp: 'Made by Afstemming, like the other reports; every download is in the access log.',
+      pdfDone: '{{file}} has been downloaded.',
       back: 'Back to the meeting',
       date: 'Date',
       raters: 'Raters',

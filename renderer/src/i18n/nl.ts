@@ -365,8 +365,10 @@ export const nl = {
     },
     minutes: {
       title: 'Notulen intervisie',
-      print: 'Afdrukken / opslaan als PDF',
-      printHelp: 'Kies in het afdrukvenster "Opslaan als PDF".',
+      pdf: 'Notulen als PDF',
+      pdfBusy: 'PDF wordt gemaakt…',
+      pdfHelp: 'Gemaakt door Afstemming, zoals de andere rapporten; elke download staat in het logboek.',
+      pdfDone: '{{file}} is gedownload.',
       back: 'Terug naar de intervisie',
       date: 'Datum',
       raters: 'Beoordelaars',

@@ -10,6 +10,7 @@ import type {
   RoundSummary,
   ScoreSheet,
 } from '../../domain/scoring';
+import type { ExportFile } from '../../domain/trends';
 import { method, noInput as none, type MethodSpec } from '../method-spec';
 import { calendarDate, id, noteText, requiredText, shortText } from '../schemas';
 
@@ -118,6 +119,10 @@ export const scoringMethods = {
   'rounds.reveal': method<RoundDetail>()('Maak de scores van de ronde zichtbaar (alleen coördinator).', z.strictObject({ roundId: id })),
   'rounds.meeting': method<Meeting>()(
     'De intervisie: agenda, na het onthullen alle scores per schaal en ouder, gesorteerd op verschil.',
+    z.strictObject({ roundId: id }),
+  ),
+  'rounds.minutesPdf': method<ExportFile>()(
+    'De notulen van de intervisie als PDF, pas na het onthullen: scores, consensus, bespreking, overeenstemming (wie de intervisie mag zien).',
     z.strictObject({ roundId: id }),
   ),
   'rounds.saveDiscussion': method<Meeting>()(

@@ -1,10 +1,15 @@
 import { AppError } from '../../../../shared/api/envelope';
+import { localToday } from '../../../../shared/domain/dates';
 import type { Rater } from '../../../../shared/domain/entities';
 import type { ScaleKey } from '../../../../shared/domain/scales';
 import type { Meeting } from '../../../../shared/domain/scoring';
+import type { ExportFile } from '../../../../shared/domain/trends';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
+import { appendAccess } from '../access-log/access-log-repository';
+import { MIME } from '../trends/trend-exports';
 import { findRater } from '../raters/rater-repository';
 import { findRecordingBrief, recordingBriefs } from '../scoring/recording-brief';
+import { minutesFileName, minutesPdf } from './minutes-pdf';
 import { assignNeutralCodes } from './moment-blinding';
 import { buildMeeting, buildRoundDetail } from './round-views';
 import { findPlayerMedia } from '../recordings/recording-repository';
@@ -132,6 +137,41 @@ function meetingFor(ctx: HandlerContext, roundId: number): Meeting {
   return { ...meeting, media };
 }
 
+/**
+ * The minutes as a PDF: the meeting view of whoever asks (so the blindness rule holds as on
+ * screen), only after the reveal, logged once per family in the round plus one row for the file.
+ */
+async function minutesFile(ctx: HandlerContext, roundId: number): Promise<ExportFile> {
+  const { meeting, actor } = ctx.db.transaction(() => {
+    const { round, actor, assigned } = requireRoundAccess(ctx, roundId);
+    if (round.revealed_at === null) {
+      throw new AppError('conflict', 'De notulen zijn er pas na het onthullen: tot dan zijn de scores blind en is er nog niets besproken.');
+    }
+    return { meeting: buildMeeting(ctx.db, round, actor.id, assigned), actor };
+  })();
+  const today = localToday();
+  const bytes = await minutesPdf(meeting, { by: actor.name, on: today });
+  const fileName = minutesFileName(meeting.round);
+  const familyOf = new Map(meeting.round.recordings.flatMap((recording) => (recording.familyId === null ? [] : [[recording.id, recording.familyId] as const])));
+  const perFamily = new Map<number, number>([...new Set(familyOf.values())].map((familyId) => [familyId, 0]));
+  for (const item of meeting.items) {
+    const familyId = familyOf.get(item.recordingId);
+    if (familyId !== undefined) perFamily.set(familyId, (perFamily.get(familyId) ?? 0) + 1);
+  }
+  ctx.db.transaction(() => {
+    for (const [familyId, items] of perFamily) ctx.logFamilyAccess(familyId, `${fileName}: ronde ${roundId}; ${items} onderdelen van dit gezin`);
+    appendAccess(ctx.db, {
+      at: ctx.now,
+      rater: ctx.actor,
+      familyId: null,
+      action: 'export.pdf_minutes',
+      outcome: 'ok',
+      detail: `${fileName}: ronde ${roundId}; ${perFamily.size} gezinnen, ${meeting.items.length} onderdelen`,
+    });
+  })();
+  return { fileName, mimeType: MIME.pdf, base64: bytes.toString('base64'), familyCount: perFamily.size, rowCount: meeting.items.length };
+}
+
 export const roundHandlers: HandlersFor<'rounds'> = {
   'rounds.list': (_input, ctx) => {
     const actor = actorOf(ctx);
@@ -207,6 +247,8 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     if (meeting.revealed) logRoundFamilies(ctx, roundId, `intervisie ronde ${roundId}`);
     return meeting;
   },
+
+  'rounds.minutesPdf': ({ roundId }, ctx) => minutesFile(ctx, roundId),
 
   'rounds.saveDiscussion': ({ discussion, ...item }, ctx) => {
     prepareItem(ctx, item);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatScore } from '../../../../shared/domain/number-format';
 import type { AnchorTexts } from '../../../../shared/domain/scales';
 import type { Meeting, MeetingItem, RaterName } from '../../../../shared/domain/scoring';
 import { useApi } from '../../api/api-context';
@@ -9,7 +10,8 @@ import { CitationText } from './CitationText';
 import { RationaleField } from './RationaleField';
 import { ScaleInput } from './ScaleInput';
 
-export const formatNumber = (value: number | null) => (value === null ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ','));
+/** A median: 6, or 3,5 (3.5 on an English screen). */
+export const formatNumber = (value: number | null, language = 'nl') => formatScore(value, language);
 
 export function itemTitle(t: (key: string, options?: Record<string, unknown>) => string, item: MeetingItem): string {
   return t('scoring.meeting.item', {
@@ -33,7 +35,7 @@ interface MeetingItemCardProps {
 
 /** One agenda item on the projector: every rater's score side by side, median and range, the discussion and the consensus. */
 export function MeetingItemCard({ roundId, item, raters, texts, canEdit, onChanged, onPlay }: MeetingItemCardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const title = itemTitle(t, item);
   const [value, setValue] = useState<number | null>(item.consensus?.value ?? null);
@@ -85,7 +87,7 @@ export function MeetingItemCard({ roundId, item, raters, texts, canEdit, onChang
                   {score.value}
                 </td>
               ))}
-              <td className="summary-col score-value">{formatNumber(item.median)}</td>
+              <td className="summary-col score-value">{formatNumber(item.median, i18n.language)}</td>
               <td className="summary-col score-value">{t('scoring.meeting.rangeValue', { min: item.min, max: item.max })}</td>
             </tr>
           </tbody>

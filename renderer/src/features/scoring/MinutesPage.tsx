@@ -1,26 +1,31 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useApiQuery } from '../../api/api-context';
+import { formatScore } from '../../../../shared/domain/number-format';
+import { useApi, useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../session/session-context';
+import { useExport } from '../trends/use-export';
 import { AgreementTable } from './AgreementTable';
 import { formatDateTime, recordingLabel } from './labels';
 import { itemTitle } from './MeetingItemCard';
 import './scoring.css';
 
 /**
- * The minutes of a meeting as a page made for printing: "Afdrukken / opslaan als PDF" uses the
- * browser's (or Electron's) own PDF printer, so no PDF library is needed and what is printed is
- * exactly what the back end allowed on screen.
+ * The minutes of a meeting on screen, and "Notulen als PDF": the file the back end makes with the
+ * other reports (rounds.minutesPdf), from the same meeting view, and written to the access log.
+ * No print button any more: a browser's print-to-PDF looks different in every browser, carries
+ * the page address, and leaves no trace in the log. The print stylesheet stays for Ctrl+P.
  */
 export function MinutesPage() {
   const { t, i18n } = useTranslation();
   const { rater } = useSession();
+  const api = useApi();
+  const exporter = useExport();
   const roundId = Number(useParams().roundId);
   const meeting = useApiQuery('rounds.meeting', { roundId }, { enabled: Number.isSafeInteger(roundId) && roundId > 0 });
   const title = meeting.data ? `${t('scoring.minutes.title')} – ${meeting.data.round.name} – ${meeting.data.round.heldOn}` : null;
-  // The document title becomes the suggested PDF file name.
+  // The window title names the minutes (and is what a browser's own print suggests as file name).
   useEffect(() => {
     if (!title) return;
     const previous = document.title;
@@ -41,13 +46,22 @@ export function MinutesPage() {
         <Link to={`/rounds/${round.id}/meeting`}>← {t('scoring.minutes.back')}</Link>
         {m.revealed && (
           <>
-            <button type="button" className="primary" onClick={() => window.print()}>
-              {t('scoring.minutes.print')}
+            <button
+              type="button"
+              className="primary"
+              disabled={exporter.busy !== null}
+              onClick={() => void exporter.run('pdf', () => api.call('rounds.minutesPdf', { roundId: round.id }))}
+            >
+              {exporter.busy ? t('scoring.minutes.pdfBusy') : t('scoring.minutes.pdf')}
             </button>
-            <span className="help">{t('scoring.minutes.printHelp')}</span>
+            <span className="help">{t('scoring.minutes.pdfHelp')}</span>
+            <span role="status" className="help">
+              {exporter.done ? t('scoring.minutes.pdfDone', { file: exporter.done.fileName }) : ''}
+            </span>
           </>
         )}
       </div>
+      <ErrorMessage error={exporter.error} />
       <h1 id="minutes-title">
         {t('scoring.minutes.title')}: {round.name}
       </h1>
@@ -71,6 +85,11 @@ export function MinutesPage() {
         <p role="status">{t('scoring.minutes.notRevealed')}</p>
       ) : (
         <>
+          {m.hiddenRecordingIds.map((id) => (
+            <p key={id} className="help" role="note">
+              {t('scoring.meeting.hidden', { code: round.recordings.find((r) => r.id === id)?.familyCode ?? id })}
+            </p>
+          ))}
           <table className="table table--compact minutes-table">
             <caption>{t('scoring.minutes.scores')}</caption>
             <thead>
@@ -93,7 +112,7 @@ export function MinutesPage() {
                   {round.raters.map((r) => (
                     <td key={r.id}>{item.scores.find((s) => s.raterId === r.id)?.value ?? '–'}</td>
                   ))}
-                  <td>{item.median ?? '–'}</td>
+                  <td>{formatScore(item.median, i18n.language)}</td>
                   <td>{item.min === null ? '–' : `${item.min}–${item.max}`}</td>
                   <td>
                     {item.consensus ? (
