@@ -35,7 +35,9 @@ function VerifyLog() {
         <p role="status" className={report.ok ? 'ok' : 'error'}>
           {report.ok
             ? t('privacy.verify.intact', { count: report.checkedRows })
-            : t('privacy.verify.broken', { id: report.firstBrokenId, reason: report.reason })}
+            : report.firstBrokenId === null
+              ? t('privacy.verify.brokenNoRow', { reason: report.reason })
+              : t('privacy.verify.broken', { id: report.firstBrokenId, reason: report.reason })}
         </p>
       )}
       <ErrorMessage error={verify.error} />
