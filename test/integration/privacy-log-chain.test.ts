@@ -307,6 +307,29 @@ describe('a log from before keys (migration 0010)', () => {
     expect(again.backend.db.prepare(`SELECT count(*) AS n FROM access_log WHERE action = 'access_log.keyed'`).get()).toEqual({ n: 1 });
   });
 
+  it('finishes a keying that a crash interrupted, before or after its commit, without a false alarm', async () => {
+    // Before the commit: the database is still pending; the staged anchor of that attempt is thrown away.
+    const before = folder();
+    makeUnkeyedDataDir(before);
+    writeFileSync(join(before, 'access-log.anchor.keying'), '{"format":"afstemming-access-log-anchor"}');
+    const first = start(before);
+    expect(first.backend.db.prepare(`SELECT outcome FROM access_log WHERE action = 'access_log.keyed'`).get()).toEqual({ outcome: 'ok' });
+    expect(existsSync(join(before, 'access-log.anchor.keying'))).toBe(false);
+    await withCoordinator(first.api);
+    expect(await first.api.call('accessLog.verify', {})).toMatchObject({ ok: true });
+
+    // After the commit, before the staged anchor was renamed into place.
+    const after = folder();
+    makeUnkeyedDataDir(after);
+    start(after).close();
+    renameSync(join(after, LOG_ANCHOR_FILE), join(after, 'access-log.anchor.keying'));
+    const second = start(after);
+    expect(existsSync(join(after, LOG_ANCHOR_FILE))).toBe(true);
+    expect(existsSync(join(after, 'access-log.anchor.keying'))).toBe(false);
+    await withCoordinator(second.api);
+    expect(await second.api.call('accessLog.verify', {})).toMatchObject({ ok: true });
+  });
+
   it('links rows from before migration 0007 too (they never had an unkeyed link)', async () => {
     const dataDir = folder();
     makeUnkeyedDataDir(dataDir, 6);
@@ -343,6 +366,8 @@ describe('a log from before keys (migration 0010)', () => {
       outcome: 'error',
       detail: expect.stringContaining('in de gegevensmap stond al een anker van een logboek met sleutel'),
     });
+    // The anchor of the log it replaced is kept aside; the new one anchors this log.
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('access-log.anchor.before-keying-'))).toHaveLength(1);
     await withCoordinator(next.api);
     expect(await next.api.call('accessLog.verify', {})).toMatchObject({ ok: false, reason: expect.stringMatching(/^Bij de overgang naar een keten met sleutel/) });
   });

@@ -11,6 +11,9 @@ import type { LogKey } from './log-key';
  */
 export const LOG_ANCHOR_FILE = 'access-log.anchor';
 
+/** The anchor of a keying in progress (log-keying.ts): put in place only once its transaction has committed. */
+export const KEYING_ANCHOR_FILE = 'access-log.anchor.keying';
+
 /** One link of the chain: the row id and its MAC. */
 export interface ChainPoint {
   logId: number;
@@ -50,8 +53,8 @@ export function checkSignedPoint(key: LogKey, value: unknown): { ok: true; point
   return { ok: true, point };
 }
 
-export function readAnchor(dataDir: string, key: LogKey): AnchorState {
-  const path = join(dataDir, LOG_ANCHOR_FILE);
+export function readAnchor(dataDir: string, key: LogKey, fileName = LOG_ANCHOR_FILE): AnchorState {
+  const path = join(dataDir, fileName);
   if (!existsSync(path)) return { state: 'missing' };
   let file: Partial<AnchorFile>;
   try {
@@ -70,7 +73,7 @@ export function readAnchor(dataDir: string, key: LogKey): AnchorState {
  * after a power cut the rename may be lost and the previous anchor is back, which verify accepts
  * (it is an earlier link of the same chain); a torn or half-written anchor cannot happen.
  */
-export function writeAnchor(dataDir: string, key: LogKey, point: ChainPoint, now = new Date().toISOString()): void {
+export function writeAnchor(dataDir: string, key: LogKey, point: ChainPoint, now = new Date().toISOString(), fileName = LOG_ANCHOR_FILE): void {
   const file: AnchorFile = { format: 'afstemming-access-log-anchor', version: 1, ...signPoint(key, point), writtenAt: now };
-  writeFileDurably(join(dataDir, LOG_ANCHOR_FILE), `${JSON.stringify(file)}\n`, { mode: 0o600 });
+  writeFileDurably(join(dataDir, fileName), `${JSON.stringify(file)}\n`, { mode: 0o600 });
 }

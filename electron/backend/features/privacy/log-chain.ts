@@ -173,13 +173,6 @@ export function advanceAnchor(db: Db, now = new Date().toISOString()): AnchorAdv
   return 'advanced';
 }
 
-/** Writes the anchor at the current head without looking at the previous one: only where the app itself made the chain anew (completeKeying, a restore). */
-export function resetAnchor(db: Db, point: ChainPoint | null = null, now = new Date().toISOString()): void {
-  const binding = bindingOf(db);
-  const target = point ?? lastLink(db);
-  if (target) writeAnchor(binding.dataDir, binding.key, target, now);
-}
-
 function macAt(db: Db, logId: number): string | null {
   const row = db.prepare('SELECT m.mac FROM access_log_mac m JOIN access_log l ON l.id = m.log_id WHERE m.log_id = ?').get(logId) as { mac: string } | undefined;
   return row?.mac ?? null;

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../../db/open-database';
-import { readAnchor } from './log-anchor';
-import { KEYED_ACTION, KEYED_FROM_SETTING, LOG_COLUMNS, keySetting, linkRow, logKeyOf, markKeyed, resetAnchor, rowMac, GENESIS_MAC, type LogRow } from './log-chain';
+import { syncFolder } from './durable-file';
+import { KEYING_ANCHOR_FILE, LOG_ANCHOR_FILE, readAnchor, writeAnchor } from './log-anchor';
+import { KEYED_ACTION, KEYED_FROM_SETTING, LOG_COLUMNS, keySetting, linkRow, logKeyOf, markKeyed, rowMac, GENESIS_MAC, type LogRow } from './log-chain';
 import { familyCodeRef, isFamilyCodeRef, KEY_ID_SETTING, KEYING_PENDING, type LogKey } from './log-key';
 import { pseudonymiseFamilyLog } from './erasure-repository';
 
@@ -86,10 +89,12 @@ export interface KeyingResult {
  * transition row with outcome 'error', and verify reports that row for as long as the log exists:
  * linking the rows with the key must not make an earlier break look intact.
  *
- * The anchor is written inside the transaction, just before the commit: if the commit then fails,
- * the database is still 'pending' and the next start does it all again, anchor included.
+ * The anchor is written beside the real one (KEYING_ANCHOR_FILE) inside the transaction and
+ * renamed into place after the commit: a crash before the commit leaves the database 'pending'
+ * and the next start does it all again; a crash after it is finished by finishKeyingAnchor.
  */
 export function completeKeying(db: Db, dataDir: string, opts: { now?: string } = {}): KeyingResult | null {
+  finishKeyingAnchor(db, dataDir);
   if (keySetting(db) !== KEYING_PENDING) return null;
   const key = logKeyOf(db);
   const now = opts.now ?? new Date().toISOString();
@@ -131,10 +136,42 @@ export function completeKeying(db: Db, dataDir: string, opts: { now?: string } =
       const head = linkRow(db, key, transitionId);
       db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(key.keyId, KEY_ID_SETTING);
       db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEYED_FROM_SETTING, String(transitionId));
-      resetAnchor(db, head, now);
+      writeAnchor(dataDir, key, head, now, KEYING_ANCHOR_FILE);
       return { transitionId, linkedRows: rows.length, erasuresPseudonymised, clean: findings.length === 0 };
     })
     .immediate();
   markKeyed(db);
+  // The earlier anchor belongs to a chain this database no longer has; the finding is in the
+  // transition row, and the anchor is kept aside (a crash before this rename leaves it in place,
+  // which verify reports as well).
+  if (earlierAnchor.state !== 'missing') renameSync(join(dataDir, LOG_ANCHOR_FILE), join(dataDir, `${LOG_ANCHOR_FILE}.before-keying-${now.replace(/[:.]/g, '-')}`));
+  finishKeyingAnchor(db, dataDir);
   return result;
+}
+
+/**
+ * Puts the anchor of a committed keying in place, or removes that of one whose transaction did
+ * not commit. Only the anchor of this database's own transition row, while nothing has been
+ * added after it and no other anchor is there: the case of a crash right after the commit.
+ */
+export function finishKeyingAnchor(db: Db, dataDir: string): void {
+  const staged = join(dataDir, KEYING_ANCHOR_FILE);
+  if (!existsSync(staged)) return;
+  const keyedFrom = Number((db.prepare('SELECT value FROM settings WHERE key = ?').get(KEYED_FROM_SETTING) as { value: string } | undefined)?.value ?? 0);
+  const point = readAnchor(dataDir, logKeyOf(db), KEYING_ANCHOR_FILE);
+  const head = db.prepare('SELECT log_id, mac FROM access_log_mac ORDER BY log_id DESC LIMIT 1').get() as { log_id: number; mac: string } | undefined;
+  const ours =
+    keySetting(db) !== KEYING_PENDING &&
+    !existsSync(join(dataDir, LOG_ANCHOR_FILE)) &&
+    point.state === 'ok' &&
+    head !== undefined &&
+    point.point.logId === keyedFrom &&
+    head.log_id === keyedFrom &&
+    head.mac === point.point.mac;
+  if (ours) {
+    renameSync(staged, join(dataDir, LOG_ANCHOR_FILE));
+    syncFolder(dataDir);
+  } else {
+    rmSync(staged, { force: true });
+  }
 }
