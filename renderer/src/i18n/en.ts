@@ -884,6 +884,7 @@ export const en: Dictionary = {
       staged: 'A backup is staged. Close Afstemming and start it again to restore it.',
       details: 'Technical details',
       noBackup: 'While read-only no new backup can be made: it would contain the damaged database.',
+      noBackupKey: 'While the access log’s key is missing no new backup can be made.',
       keyTitle: 'The access log’s key is missing; Afstemming is read-only.',
       keyBody: 'The access log is protected with a key, but the key file (access-log.key) in the data folder is missing or belongs to another database. Without that key no row can be added verifiably, so Afstemming has changed nothing. Put the key file back from the old data folder and start again, or let a coordinator restore a backup: a backup contains its key.',
     },

@@ -883,6 +883,7 @@ export const nl = {
       staged: 'Er staat een back-up klaar. Sluit Afstemming en start hem opnieuw om hem terug te zetten.',
       details: 'Technische details',
       noBackup: 'Bij alleen-lezen kan geen nieuwe back-up worden gemaakt: hij zou de beschadigde database bevatten.',
+      noBackupKey: 'Zolang de sleutel van het logboek ontbreekt, kan geen nieuwe back-up worden gemaakt.',
       keyTitle: 'De sleutel van het logboek ontbreekt; Afstemming staat op alleen-lezen.',
       keyBody: 'Het toegangslogboek is met een sleutel beveiligd, maar het sleutelbestand (access-log.key) in de gegevensmap ontbreekt of hoort niet bij deze database. Zonder die sleutel kan geen regel controleerbaar worden toegevoegd, dus Afstemming heeft niets gewijzigd. Zet het sleutelbestand terug uit de oude gegevensmap en start opnieuw, of laat een coördinator een back-up terugzetten: een back-up bevat zijn sleutel.',
     },

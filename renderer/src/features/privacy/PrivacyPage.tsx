@@ -127,7 +127,7 @@ function Backups() {
           {create.isPending ? t('privacy.backup.busy') : t('privacy.backup.create')}
         </button>
       </div>
-      {readOnly && <p className="help">{t('privacy.readOnly.noBackup')}</p>}
+      {readOnly && <p className="help">{t(readOnly.reason === 'log_key_missing' ? 'privacy.readOnly.noBackupKey' : 'privacy.readOnly.noBackup')}</p>}
       {create.data && <p role="status">{t('privacy.backup.created', { dir: create.data.dir, files: create.data.files })}</p>}
       <ErrorMessage error={create.error} />
 
