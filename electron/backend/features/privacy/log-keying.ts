@@ -121,7 +121,8 @@ export function completeKeying(db: Db, dataDir: string, opts: { now?: string } =
       }
       db.prepare('DELETE FROM access_log_chain').run();
       const detail = [
-        rows.length === 0 ? `logboek gestart met sleutel ${key.keyId}` : `keten voortaan met sleutel ${key.keyId}; de ${rows.length} eerdere regels zijn met de sleutel vastgelegd`,
+        // The key's id is in settings and in the anchor; the row stays the same for every installation.
+        rows.length === 0 ? 'logboek gestart met een sleutel buiten de database' : `keten voortaan met een sleutel buiten de database; de ${rows.length} eerdere regels zijn met de sleutel vastgelegd`,
         legacy.ok && rows.length > 0 ? 'hun keten zonder sleutel was intact' : null,
         erasuresPseudonymised > 0 ? `de code van ${erasuresPseudonymised} gewiste ${erasuresPseudonymised === 1 ? 'gezin' : 'gezinnen'} vervangen door een sleutelhash` : null,
         ...findings.map((finding) => `LET OP: ${finding}`),
