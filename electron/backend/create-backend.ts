@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMigrations } from './db/migrations';
 import { openDatabase, type Db } from './db/open-database';
@@ -12,6 +13,8 @@ import { sweepExportFiles } from './features/video-exports/video-export-reposito
 import { applyPendingRestore } from './features/privacy/backup';
 import { checkDatabaseIntegrity } from './features/privacy/integrity-check';
 import { startPrivacy } from './features/privacy/privacy-startup';
+import { advanceAnchor, bindLogChain } from './features/privacy/log-chain';
+import { readLogKeyFile, recordedKeyId, resolveLogKey, type LogKey } from './features/privacy/log-key';
 import { handlers } from './handlers';
 import { MediaLibrary } from './media-library';
 import { openDamagedDatabase, type DatabaseDamage } from './read-only';
@@ -73,13 +76,22 @@ export function createBackend(options: BackendOptions): Backend {
   const restored = applyPendingRestore(options.dataDir);
   const file = join(options.dataDir, DATABASE_FILE);
   const problems = checkDatabaseIntegrity(file, options.nativeBinding);
+  // The access log's key (log-key.ts): a database whose log is keyed opens read-only without its
+  // own key, since no row could be added to its chain verifiably; nothing is created or replaced.
+  mkdirSync(options.dataDir, { recursive: true });
+  const logKey = problems.length ? null : resolveLogKey(options.dataDir, recordedKeyId(file, options.nativeBinding));
   const readOnly: DatabaseDamage | null = problems.length
     ? { reason: 'integrity_check_failed', detail: problems.join('; ').slice(0, 500), detectedAt: new Date().toISOString() }
-    : null;
+    : logKey && !logKey.ok
+      ? { reason: 'log_key_missing', detail: logKey.detail, detectedAt: new Date().toISOString() }
+      : null;
   const db = readOnly ? openDamagedDatabase(file, migrations, options.nativeBinding) : openDatabase({ file, migrations, nativeBinding: options.nativeBinding });
   const events = new EventHub();
   const onInternalError = options.onInternalError ?? ((method: string, error: unknown) => console.error(`[afstemming] ${method} failed`, error));
-  if (readOnly) onInternalError('startup', new Error(`database damaged, opened read-only: ${readOnly.detail}`));
+  if (readOnly) onInternalError('startup', new Error(`database opened read-only (${readOnly.reason}): ${readOnly.detail}`));
+  // A damaged database still has its log verified with the key that is there, without writing anything.
+  const key = logKey?.ok ? logKey.key : readOnly?.reason === 'integrity_check_failed' ? keyIfReadable(options.dataDir) : null;
+  if (key) bindLogChain(db, { key, dataDir: options.dataDir, writable: !readOnly, onError: (error) => onInternalError('access-log-anchor', error) });
   const library = new MediaLibrary(options.dataDir);
   if (!readOnly) {
     library.sweepTemp();
@@ -137,7 +149,22 @@ export function createBackend(options: BackendOptions): Backend {
       // Nothing may keep listening on the network once the app is gone.
       void meeting.stop();
       jobs.stop();
-      if (db.open) db.close();
+      if (db.open) {
+        // The anchor catches up with the last rows now rather than in a callback after the close.
+        if (key && !readOnly) {
+          try {
+            advanceAnchor(db);
+          } catch (error) {
+            onInternalError('access-log-anchor', error);
+          }
+        }
+        db.close();
+      }
     },
   };
+}
+
+function keyIfReadable(dataDir: string): LogKey | null {
+  const found = readLogKeyFile(dataDir);
+  return found.state === 'ok' ? found.key : null;
 }

@@ -6,6 +6,7 @@ import type { Db } from './db/open-database';
 import type { EventAudience, EventHub } from './event-hub';
 import { appendAccess } from './features/access-log/access-log-repository';
 import { RepeatedReads, type ReadRow } from './features/access-log/repeated-reads';
+import { settleAnchor } from './features/privacy/log-chain';
 import { lockedProfileOf, mustChangePin } from './features/session/session-handlers';
 import { viaOf, type CallerSession } from './features/session/session-registry';
 import type { HandlerContext, Handlers } from './handler-context';
@@ -80,7 +81,7 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
         throw new AppError('forbidden', 'Dit apparaat neemt deel aan de intervisie en kan alleen daarvoor scoren.');
       }
       // Damaged database (read-only.ts): a change is refused before its input is even looked at.
-      if (services.readOnly && READ_ONLY_MODE[method] === 'refused') throw readOnlyRefusal();
+      if (services.readOnly && READ_ONLY_MODE[method] === 'refused') throw readOnlyRefusal(services.readOnly);
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) {
         const body = describeInvalidInput(parsed.error);
@@ -143,6 +144,8 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
     };
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
     const flush = () => {
+      // The anchor outside the database follows the rows this call committed, before anything else happens.
+      settleAnchor(db);
       repeatedReads.note(caller, readRows);
       for (const task of afterCommit) {
         try {

@@ -9,7 +9,8 @@ import { MANIFEST_FILE, PENDING_RESTORE_DIR } from './features/privacy/backup';
 import type { BackendServices } from './services';
 
 /**
- * Read-only mode (issue "Privacy and durability"): when `PRAGMA quick_check` fails at start-up the
+ * Read-only mode (issue "Privacy and durability"): when `PRAGMA quick_check` fails at start-up, or
+ * the access log is keyed and its key file is missing or another one (log-key.ts), the
  * back end still starts, but on a read-only connection, so nothing it does can change the damaged
  * file. It skips migrations, the erasure re-apply, the job queue and every start-up sweep that
  * deletes files. Dispatch refuses each method that READ_ONLY_MODE (method-policies.ts) marks
@@ -31,7 +32,13 @@ export const READ_ONLY_MESSAGE =
   'De database is beschadigd en staat op alleen-lezen; er is niets gewijzigd. ' +
   'Een coördinator kan een back-up terugzetten (Logboek en back-up › Zet back-up terug); start Afstemming daarna opnieuw.';
 
-export const readOnlyRefusal = () => new AppError('read_only', READ_ONLY_MESSAGE);
+export const LOG_KEY_MISSING_MESSAGE =
+  'Het sleutelbestand van het toegangslogboek (access-log.key) ontbreekt of hoort niet bij deze database; Afstemming staat daarom op alleen-lezen en er is niets gewijzigd. ' +
+  'Zet het sleutelbestand terug in de gegevensmap, of laat een coördinator een back-up terugzetten (die bevat zijn sleutel); start Afstemming daarna opnieuw.';
+
+export const readOnlyMessage = (damage: Pick<DatabaseDamage, 'reason'> | null) => (damage?.reason === 'log_key_missing' ? LOG_KEY_MISSING_MESSAGE : READ_ONLY_MESSAGE);
+
+export const readOnlyRefusal = (damage: Pick<DatabaseDamage, 'reason'> | null = null) => new AppError('read_only', readOnlyMessage(damage));
 
 /**
  * Opens a damaged database without any possibility to write to it (SQLite's read-only open flag;

@@ -93,7 +93,12 @@ export interface SessionInfo {
 
 /** Why the database is open read-only; see SessionInfo.readOnly. */
 export interface ReadOnlyState {
-  reason: 'integrity_check_failed';
+  /**
+   * integrity_check_failed: the start-up integrity check found damage. log_key_missing: the access
+   * log is keyed but its key file (access-log.key) is missing or not this log's, so no row could be
+   * added to it verifiably.
+   */
+  reason: 'integrity_check_failed' | 'log_key_missing';
   /** What SQLite reported (English, technical; for the administrator). */
   detail: string;
   /** When the start-up check found the damage (ISO). */

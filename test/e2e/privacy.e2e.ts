@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { signInAsFirstCoordinator } from './pages/app-page';
+import { openApp, signInAsFirstCoordinator } from './pages/app-page';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
 import { EraseFamilyDialog, PrivacyPage } from './pages/privacy-page';
@@ -41,4 +42,39 @@ test('a coordinator erases a family after typing its code, checks the log, and m
   } finally {
     rmSync(target, { recursive: true, force: true });
   }
+});
+
+test('the log check says when rows were removed at its end, and a missing log key says why the app is read-only', async ({ page, host }) => {
+  const picker = await signInAsFirstCoordinator(page, host.url, 'Anna de Vries', 'AV');
+  const families = new FamiliesPage(page);
+  await families.goto();
+  await families.create({ babyBirthMonth: '2026-06', referralDate: '2026-10-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
+  const privacy = new PrivacyPage(page);
+  await privacy.goto();
+  await expect(await privacy.verifyLog()).toContainText('Het logboek is ongeschonden');
+
+  // While the app is closed, someone with the database (but not the key) removes the last rows and their links.
+  await host.stop();
+  const db = new Database(join(host.dataDir, 'afstemming.sqlite'));
+  db.exec('DROP TRIGGER access_log_no_delete; DROP TRIGGER access_log_mac_no_delete');
+  const { id } = db.prepare('SELECT max(id) AS id FROM access_log').get() as { id: number };
+  db.prepare('DELETE FROM access_log WHERE id > ?').run(id - 3);
+  db.prepare('DELETE FROM access_log_mac WHERE log_id > ?').run(id - 3);
+  db.close();
+  await host.start();
+  await openApp(page, host.url);
+  await picker.unlock('Anna de Vries');
+  await privacy.goto();
+  const found = await privacy.verifyLog();
+  await expect(found).toContainText('Het logboek is niet ongeschonden');
+  await expect(found).toContainText('Aan het eind van het logboek zijn regels verwijderd');
+
+  // Without its key file the log cannot be continued verifiably: read-only, with its own explanation.
+  await host.stop();
+  renameSync(join(host.dataDir, 'access-log.key'), join(host.dataDir, 'access-log.key.elders'));
+  await host.start();
+  await openApp(page, host.url);
+  const banner = page.getByRole('alert').filter({ hasText: 'De sleutel van het logboek ontbreekt; Afstemming staat op alleen-lezen.' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Zet het sleutelbestand terug uit de oude gegevensmap');
 });

@@ -125,6 +125,11 @@ beforeAll(async () => {
   }
 });
 
+/** The seeded database with the access log's key and anchor beside it (without them a keyed log opens read-only). */
+function copyDataFolder(to: string) {
+  for (const name of [DATABASE_FILE, 'access-log.key', 'access-log.anchor']) cpSync(join(seedDir, name), join(to, name));
+}
+
 /** Plausible values by field name, so mutations start from input that gets past validation. */
 function known(method: MethodName): Record<string, unknown> {
   const area = method.split('.')[0];
@@ -280,7 +285,7 @@ describe(`fuzz: every API method survives hostile input (seed ${SEED}, ${RUNS} i
       const rng = new Rng(seed);
       const copy = tempDir('afstemming-fuzz-');
       dirs.push(copy.remove);
-      cpSync(join(seedDir, DATABASE_FILE), join(copy.path, DATABASE_FILE));
+      copyDataFolder(copy.path);
       const t = open(copy.path);
       // A start always locks: sign in, so hostile input reaches the handlers and not only the lock.
       await signInAs(t.api, ids.coordinatorId);
@@ -331,7 +336,7 @@ describe(`fuzz: every API method survives hostile input (seed ${SEED}, ${RUNS} i
   it('refuses unknown and hostile method names in Dutch', async () => {
     const copy = tempDir('afstemming-fuzz-');
     dirs.push(copy.remove);
-    cpSync(join(seedDir, DATABASE_FILE), join(copy.path, DATABASE_FILE));
+    copyDataFolder(copy.path);
     const t = open(copy.path);
     await signInAs(t.api, ids.coordinatorId);
     const rng = new Rng(subSeed(SEED, 'method-names'));

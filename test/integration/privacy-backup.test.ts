@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi, type Api } from '../../shared/api/client';
@@ -86,12 +86,17 @@ describe('backup and restore', () => {
     expect(summary.dir.startsWith(target.path)).toBe(true);
     const manifest = JSON.parse(readFileSync(join(summary.dir, 'manifest.json'), 'utf8')) as {
       files: { path: string; sha256: string; size: number }[];
-      accessLogHead: { logId: number; hash: string };
+      accessLogAnchor: { logId: number; mac: string; keyId: string; sig: string };
     };
-    const headRow = backend.db.prepare('SELECT hash FROM access_log_chain WHERE log_id = ?').get(manifest.accessLogHead.logId) as { hash: string };
-    expect(headRow.hash).toBe(manifest.accessLogHead.hash);
+    const headRow = backend.db.prepare('SELECT mac FROM access_log_mac WHERE log_id = ?').get(manifest.accessLogAnchor.logId) as { mac: string };
+    expect(headRow.mac).toBe(manifest.accessLogAnchor.mac);
+    expect(manifest.accessLogAnchor.sig).toMatch(/^[0-9a-f]{64}$/);
     const paths = manifest.files.map((f) => f.path);
     expect(paths).toContain('afstemming.sqlite');
+    // The key travels with the backup, beside the database, not in it; readable by this user only.
+    expect(paths).toContain('access-log.key');
+    expect(readFileSync(join(summary.dir, 'access-log.key'))).toEqual(readFileSync(join(data.path, 'access-log.key')));
+    if (process.platform !== 'win32') expect(statSync(join(summary.dir, 'access-log.key')).mode & 0o777).toBe(0o600);
     for (const name of originalsAtBackup) expect(paths).toContain(`library/originals/${name}`);
     expect(paths.some((p) => p.startsWith('library/derived/'))).toBe(true);
     expect(manifest.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256) && f.size > 0)).toBe(true);
@@ -126,7 +131,8 @@ describe('backup and restore', () => {
     expect((await api.call('recordings.list', { familyId: b.id })).map((r) => r.id)).toEqual([recB.id]);
     const res = await backend.media.serveMedia(new Request(`http://x/media/${recB.id}`, { headers: { range: 'bytes=0-99' } }), client.caller);
     expect(res.status).toBe(206);
-    expect(backend.db.prepare('SELECT family_code FROM erasures').all()).toEqual([{ family_code: 'OB-26-901' }]);
+    const erasedRef = (backend.db.prepare('SELECT family_code FROM erasures').all() as { family_code: string }[]).map((r) => r.family_code);
+    expect(erasedRef).toEqual([expect.stringMatching(/^gewist:[0-9a-f]{32}$/)]);
     // What the restore replaced is kept aside, never deleted by the app; the staged copy is gone.
     expect(readdirSync(data.path).some((name) => name.startsWith('before-restore-'))).toBe(true);
     expect(existsSync(join(data.path, 'restore-pending'))).toBe(false);
@@ -137,10 +143,12 @@ describe('backup and restore', () => {
     expect(carried).toHaveLength(1);
     const restoredRow = actions.find((row) => row.action === 'backup.restored');
     expect(restoredRow?.detail).toMatch(/^back-up van .* teruggezet; \d+ logregels van na de back-up overgenomen$/);
-    expect(actions.filter((row) => row.action === 'family.erase' && row.family_code === 'OB-26-901').map((r) => r.detail)).toEqual([
-      'gezin OB-26-901 definitief verwijderd',
-      'gezin OB-26-901 definitief verwijderd (opnieuw toegepast na terugzetten)',
+    expect(actions.filter((row) => row.action === 'family.erase' && row.family_code === erasedRef[0]).map((r) => r.detail)).toEqual([
+      'gezin definitief verwijderd',
+      'gezin definitief verwijderd (opnieuw toegepast na terugzetten)',
     ]);
+    // The restored backup still had family A's code in clear; the re-applied erasure replaced it everywhere.
+    expect(actions.filter((row) => row.family_code === 'OB-26-901' || row.detail.includes('OB-26-901'))).toEqual([]);
   });
 
   it('does not erase a new family that reuses an erased code', async () => {

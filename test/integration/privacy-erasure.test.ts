@@ -45,7 +45,7 @@ function rowsReferring(familyId: number, recordingIds: number[], caregiverIds: n
   const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((r) => r.name);
   const found: string[] = [];
   for (const table of tables) {
-    if (table === 'access_log' || table === 'erasures' || table === 'access_log_chain') continue;
+    if (table === 'access_log' || table === 'erasures' || table === 'access_log_chain' || table === 'access_log_mac') continue;
     const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     const checks: [string, unknown[]][] = [];
     if (columns.includes('family_id')) checks.push(['family_id', [familyId]]);
@@ -140,12 +140,19 @@ describe('families.erase', () => {
     expect(rowsReferring(a.id, [recShared.id, recOwn.id], [caregiverId], [])).toEqual([]);
     expect(await refused(t.api.call('families.get', { id: a.id }))).toMatchObject({ code: 'not_found' });
 
-    // The log keeps its earlier rows (code only) and gets exactly one erasure row.
+    // The log keeps its earlier rows and gets exactly one erasure row; the code is kept nowhere in
+    // clear (log, erasures table, erasures.jsonl), only as its keyed hash, and the chain still holds.
     const erasureRows = db.prepare(`SELECT family_code, detail FROM access_log WHERE action = 'family.erase' AND outcome = 'ok'`).all() as { family_code: string; detail: string }[];
-    expect(erasureRows).toEqual([{ family_code: 'OB-26-701', detail: 'gezin OB-26-701 definitief verwijderd' }]);
+    expect(erasureRows).toEqual([{ family_code: expect.stringMatching(/^gewist:[0-9a-f]{32}$/), detail: 'gezin definitief verwijderd' }]);
+    const ref = erasureRows[0]!.family_code;
     expect((db.prepare('SELECT count(*) AS n FROM access_log WHERE family_id = ?').get(a.id) as { n: number }).n).toBe(logRowsBefore + 1);
-    expect(db.prepare('SELECT family_code FROM erasures').all()).toEqual([{ family_code: 'OB-26-701' }]);
-    expect(readFileSync(join(t.dataDir, 'erasures.jsonl'), 'utf8')).toContain('"familyCode":"OB-26-701"');
+    expect(db.prepare('SELECT DISTINCT family_code FROM access_log WHERE family_id = ?').all(a.id)).toEqual([{ family_code: ref }]);
+    expect(db.prepare(`SELECT count(*) AS n FROM access_log WHERE family_code = 'OB-26-701' OR detail LIKE '%OB-26-701%'`).get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT family_code FROM erasures').all()).toEqual([{ family_code: ref }]);
+    const register = readFileSync(join(t.dataDir, 'erasures.jsonl'), 'utf8');
+    expect(register).not.toContain('OB-26-701');
+    expect(JSON.parse(register)).toMatchObject({ familyId: a.id, familyCodeRef: ref });
+    expect(await t.api.call('accessLog.verify', {})).toMatchObject({ ok: true });
 
     // Files: the family's own video, its derived files and the export are gone; the shared video stays.
     const after = libraryFiles();
@@ -165,8 +172,9 @@ describe('families.erase', () => {
     expect(res.status).toBe(206);
     expect(db.prepare('SELECT count(*) AS n FROM round_recordings WHERE recording_id = ?').get(recB.id)).toEqual({ n: 1 });
 
-    // secure_delete + checkpoint: the marker is in neither the database file nor the WAL.
+    // secure_delete + checkpoint: the marker and the code are in neither the database file nor the WAL.
     expect(rawBytesHold(MARKER)).toBe(false);
+    expect(rawBytesHold('OB-26-701')).toBe(false);
   });
 
   it('leaves no free-text trace of the family in the access log rows it keeps', async () => {

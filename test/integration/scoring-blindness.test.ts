@@ -266,7 +266,8 @@ async function seedBoth(viewer: ViewerName, options: SeedOptions): Promise<Seede
 async function callOnCopy(seedDir: string, method: MethodName, input: unknown): Promise<string> {
   const copy = tempDir('afstemming-blind-call-');
   try {
-    cpSync(join(seedDir, 'afstemming.sqlite'), join(copy.path, 'afstemming.sqlite'));
+    // With the access log's key and anchor: a keyed log without its key opens read-only.
+    for (const name of ['afstemming.sqlite', 'access-log.key', 'access-log.anchor']) cpSync(join(seedDir, name), join(copy.path, name));
     const { backend, api, dispatch } = open(copy.path);
     try {
       // A restart locks the workstation; the viewer signs in again as they would after one.

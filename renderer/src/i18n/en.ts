@@ -858,10 +858,11 @@ export const en: Dictionary = {
     },
     verify: {
       title: 'Check log',
-      help: 'Every log row carries a hash of the row before it. A changed, deleted or foreign row breaks the chain.',
+      help: 'Every log row is linked to the row before it with a secret key kept outside the database, and the chain’s last link is also kept in an anchor outside the database. A changed, deleted or foreign row breaks the chain, also at the end.',
       button: 'Check log',
       intact: 'The log is intact ({{count}} rows checked).',
       broken: 'The log is not intact: the chain breaks at row {{id}}. {{reason}}',
+      brokenNoRow: 'The log is not intact. {{reason}}',
     },
     overview: {
       title: 'Access overview',
@@ -897,6 +898,9 @@ export const en: Dictionary = {
       staged: 'A backup is staged. Close Afstemming and start it again to restore it.',
       details: 'Technical details',
       noBackup: 'While read-only no new backup can be made: it would contain the damaged database.',
+      noBackupKey: 'While the access log’s key is missing no new backup can be made.',
+      keyTitle: 'The access log’s key is missing; Afstemming is read-only.',
+      keyBody: 'The access log is protected with a key, but the key file (access-log.key) in the data folder is missing or belongs to another database. Without that key no row can be added verifiably, so Afstemming has changed nothing. Put the key file back from the old data folder and start again, or let a coordinator restore a backup: a backup contains its key.',
     },
   },
   meetingLive: {

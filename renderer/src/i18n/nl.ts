@@ -857,10 +857,11 @@ export const nl = {
     },
     verify: {
       title: 'Controleer logboek',
-      help: 'Elke regel van het logboek draagt een hash van de regel ervoor. Een gewijzigde, verwijderde of buiten Afstemming toegevoegde regel breekt de keten.',
+      help: 'Elke regel van het logboek is met een geheime sleutel buiten de database aan de regel ervoor geschakeld, en het laatste punt van de keten staat ook in een anker buiten de database. Een gewijzigde, verwijderde of buiten Afstemming toegevoegde regel breekt de keten, ook aan het eind.',
       button: 'Controleer logboek',
       intact: 'Het logboek is ongeschonden ({{count}} regels gecontroleerd).',
       broken: 'Het logboek is niet ongeschonden: de keten breekt bij regel {{id}}. {{reason}}',
+      brokenNoRow: 'Het logboek is niet ongeschonden. {{reason}}',
     },
     overview: {
       title: 'Overzicht van toegang',
@@ -896,6 +897,9 @@ export const nl = {
       staged: 'Er staat een back-up klaar. Sluit Afstemming en start hem opnieuw om hem terug te zetten.',
       details: 'Technische details',
       noBackup: 'Bij alleen-lezen kan geen nieuwe back-up worden gemaakt: hij zou de beschadigde database bevatten.',
+      noBackupKey: 'Zolang de sleutel van het logboek ontbreekt, kan geen nieuwe back-up worden gemaakt.',
+      keyTitle: 'De sleutel van het logboek ontbreekt; Afstemming staat op alleen-lezen.',
+      keyBody: 'Het toegangslogboek is met een sleutel beveiligd, maar het sleutelbestand (access-log.key) in de gegevensmap ontbreekt of hoort niet bij deze database. Zonder die sleutel kan geen regel controleerbaar worden toegevoegd, dus Afstemming heeft niets gewijzigd. Zet het sleutelbestand terug uit de oude gegevensmap en start opnieuw, of laat een coördinator een back-up terugzetten: een back-up bevat zijn sleutel.',
     },
   },
   meetingLive: {

@@ -15,7 +15,10 @@ export interface LogChainReport {
   checkedRows: number;
   /** The first access-log row that does not fit the hash chain, or null when the chain is intact. */
   firstBrokenId: number | null;
+  /** Dutch: what was found (rows removed at the end, a row changed, the anchor missing …); null when intact. */
   reason: string | null;
+  /** The row the anchor outside the database points at (the head it last saw), or null when there is no usable anchor. */
+  anchorLogId: number | null;
 }
 
 export interface BackupSummary {

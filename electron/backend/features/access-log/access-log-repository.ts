@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { dirname, join } from 'node:path';
 import type { AccessLogEntry, AccessOutcome, Rater } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
-import { chainRow } from '../privacy/log-chain';
+import { chainRow, settleAnchor } from '../privacy/log-chain';
 
 /**
  * While the database is damaged and open read-only (read-only.ts) no row can go into access_log.
@@ -34,6 +34,8 @@ export function appendAccess(db: Db, record: AccessRecord): void {
   }
   // A savepoint inside a call's transaction, its own transaction for refusals logged outside one.
   db.transaction(() => insertAccess(db, record))();
+  // Committed (unless a call's transaction is still open: dispatch settles it after its commit).
+  settleAnchor(db);
 }
 
 const withVia = (record: AccessRecord) => [record.detail ?? '', record.via ? `via ${record.via}` : ''].filter(Boolean).join(' · ');

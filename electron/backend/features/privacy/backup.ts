@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BackupCheck, BackupSummary } from '../../../../shared/api/areas/privacy-methods';
 import { AppError } from '../../../../shared/api/envelope';
 import type { Db } from '../../db/open-database';
 import type { MediaLibrary } from '../../media-library';
-import { chainHead } from './log-chain';
-import { ERASURE_REGISTER_FILE, appendErasureRecord, readErasureRegister } from './erasure-register';
+import { chainHead, logKeyOf } from './log-chain';
+import { checkSignedPoint, LOG_ANCHOR_FILE, signPoint, type SignedPoint } from './log-anchor';
+import { LOG_KEY_FILE, readLogKeyFile } from './log-key';
+import { writeFileDurably } from './durable-file';
+import { ERASURE_REGISTER_FILE, appendErasureRecord, erasureIdentity, readErasureRegister } from './erasure-register';
 
 export const DATABASE_FILE_NAME = 'afstemming.sqlite';
 export const MANIFEST_FILE = 'manifest.json';
@@ -26,13 +29,20 @@ export interface BackupManifest {
   createdAt: string;
   appVersion: string;
   schemaVersion: number;
-  /** The access log's newest chain link when the backup began (all rows up to it are in the backup). */
-  accessLogHead: { logId: number; hash: string } | null;
+  /**
+   * Backups from schema 10 on: the access log's newest link when the backup began (every row up to
+   * it is in the backup), signed with the key in the backup's access-log.key. A restore makes it
+   * the anchor of the restored log, so a backup whose log was cut short is found by verify.
+   */
+  accessLogAnchor?: SignedPoint | null;
   files: ManifestFile[];
 }
 
+/** The first schema whose access log is keyed (migration 0010): its backups must carry their key. */
+export const KEYED_SCHEMA_VERSION = 10;
+
 /** Only these paths may appear in a manifest: nothing can be written outside the data folder. */
-const ALLOWED_PATH = /^(afstemming\.sqlite|erasures\.jsonl|library\/(originals|derived)\/[A-Za-z0-9._-]+)$/;
+const ALLOWED_PATH = /^(afstemming\.sqlite|erasures\.jsonl|access-log\.key|library\/(originals|derived)\/[A-Za-z0-9._-]+)$/;
 
 async function fsyncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -98,11 +108,18 @@ export async function createBackup(opts: { db: Db; library: MediaLibrary; dataDi
     const files: ManifestFile[] = [];
     const dbCopy = join(partDir, DATABASE_FILE_NAME);
     // Read before the copy starts: the log is append-only, so every row up to this link is in the copy.
-    const accessLogHead = chainHead(opts.db);
+    const key = logKeyOf(opts.db);
+    const head = chainHead(opts.db);
+    const accessLogAnchor = head ? signPoint(key, head) : null;
     await opts.db.backup(dbCopy);
     await fsyncPath(dbCopy);
     files.push({ path: DATABASE_FILE_NAME, ...(await hashFile(dbCopy)) });
     const schemaVersion = opts.db.pragma('user_version', { simple: true }) as number;
+    // The key travels with the backup, as a file of its own beside the database (never inside it):
+    // without it a restored log could not be verified or continued. Only this user may read it.
+    const keyCopy = await copyAndHash(join(opts.dataDir, LOG_KEY_FILE), join(partDir, LOG_KEY_FILE));
+    chmodSync(keyCopy.abs, 0o600);
+    files.push({ path: LOG_KEY_FILE, size: keyCopy.size, sha256: keyCopy.sha256 });
     const register = join(opts.dataDir, ERASURE_REGISTER_FILE);
     if (existsSync(register)) {
       const copied = await copyAndHash(register, join(partDir, ERASURE_REGISTER_FILE));
@@ -125,7 +142,7 @@ export async function createBackup(opts: { db: Db; library: MediaLibrary; dataDi
         }
       }
     }
-    const manifest: BackupManifest = { format: 'afstemming-backup', version: 1, createdAt: opts.now, appVersion: opts.appVersion, schemaVersion, accessLogHead, files };
+    const manifest: BackupManifest = { format: 'afstemming-backup', version: 1, createdAt: opts.now, appVersion: opts.appVersion, schemaVersion, accessLogAnchor, files };
     await writeFile(join(partDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     await fsyncPath(join(partDir, MANIFEST_FILE));
     renameSync(partDir, finalDir);
@@ -178,10 +195,21 @@ export async function verifyBackup(dir: string): Promise<BackupCheck & { manifes
     if (actual.size !== file.size || actual.sha256 !== file.sha256) problems.push(`Gewijzigd of beschadigd: ${file.path}`);
   }
   if (!listed.has(DATABASE_FILE_NAME)) problems.push('De database ontbreekt in het manifest.');
+  if (typeof manifest.schemaVersion === 'number' && manifest.schemaVersion >= KEYED_SCHEMA_VERSION) problems.push(...keyProblems(dir, manifest, listed));
   for (const path of listFiles(dir)) {
     if (path !== MANIFEST_FILE && !listed.has(path)) problems.push(`Niet in het manifest: ${path}`);
   }
   return { ok: problems.length === 0, dir, createdAt: manifest.createdAt, files: manifest.files.length, problems, manifest };
+}
+
+/** A backup with a keyed access log needs its key, and the signed head of its log must be made with that key. */
+function keyProblems(dir: string, manifest: BackupManifest, listed: Set<string>): string[] {
+  if (!listed.has(LOG_KEY_FILE)) return [`Het sleutelbestand van het toegangslogboek (${LOG_KEY_FILE}) ontbreekt in deze back-up: het teruggezette logboek zou niet te controleren zijn.`];
+  const found = readLogKeyFile(dir);
+  if (found.state !== 'ok') return [`Het sleutelbestand van het toegangslogboek (${LOG_KEY_FILE}) in deze back-up is onleesbaar.`];
+  if (!manifest.accessLogAnchor) return ['Het manifest noemt het laatste punt van het toegangslogboek niet.'];
+  if (!checkSignedPoint(found.key, manifest.accessLogAnchor).ok) return ['Het laatste punt van het toegangslogboek in het manifest is niet met de sleutel van deze back-up ondertekend.'];
+  return [];
 }
 
 /**
@@ -202,6 +230,7 @@ export async function stageRestore(dataDir: string, dir: string): Promise<{ crea
     for (const file of check.manifest.files) {
       const copied = await copyAndHash(join(resolve(dir), ...file.path.split('/')), join(part, ...file.path.split('/')));
       if (copied.sha256 !== file.sha256) throw new AppError('internal', `Het kopiëren van ${file.path} ging mis; er is niets teruggezet.`);
+      if (file.path === LOG_KEY_FILE) chmodSync(copied.abs, 0o600);
     }
     await writeFile(join(part, MANIFEST_FILE), JSON.stringify(check.manifest, null, 2));
     await fsyncPath(join(part, MANIFEST_FILE));
@@ -222,7 +251,7 @@ export async function stageRestore(dataDir: string, dir: string): Promise<{ crea
  */
 export interface AppliedRestore {
   restoredFrom: string;
-  /** Where the replaced database and library were moved. */
+  /** Where the replaced database and library (and its log key and anchor) were moved. */
   asideDir: string;
 }
 
@@ -246,6 +275,18 @@ export function applyPendingRestore(dataDir: string, now = new Date().toISOStrin
     for (const name of [DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-wal`, `${DATABASE_FILE_NAME}-shm`]) moveAside(name);
     renameSync(join(pending, DATABASE_FILE_NAME), join(dataDir, DATABASE_FILE_NAME));
   }
+  // The key comes with its database. The anchor belonged to the replaced log: a keyed backup's
+  // signed head becomes the anchor of the restored log (so a backup whose log was cut short is
+  // found); a backup from before keys has none, and its first start keys its log and anchors it.
+  if (existsSync(join(pending, LOG_KEY_FILE))) {
+    moveAside(LOG_KEY_FILE);
+    renameSync(join(pending, LOG_KEY_FILE), join(dataDir, LOG_KEY_FILE));
+  }
+  moveAside(LOG_ANCHOR_FILE);
+  if (manifest.accessLogAnchor) {
+    const anchor = { format: 'afstemming-access-log-anchor', version: 1, ...manifest.accessLogAnchor, writtenAt: now };
+    writeFileDurably(join(dataDir, LOG_ANCHOR_FILE), `${JSON.stringify(anchor)}\n`, { mode: 0o600 });
+  }
   mkdirSync(join(dataDir, 'library'), { recursive: true });
   for (const sub of ['originals', 'derived']) {
     const from = join(pending, 'library', sub);
@@ -256,10 +297,11 @@ export function applyPendingRestore(dataDir: string, now = new Date().toISOStrin
   for (const sub of ['originals', 'derived']) mkdirSync(join(dataDir, 'library', sub), { recursive: true });
   syncDir(join(dataDir, 'library'));
   syncDir(dataDir);
-  // Union of the backup's register and ours: an erasure is never forgotten.
-  const known = new Set(readErasureRegister(dataDir).map((r) => `${r.familyId}|${r.familyCode}|${r.erasedAt}`));
+  // Union of the backup's register and ours: an erasure is never forgotten. A line of an older
+  // backup may hold a code in clear; the start that follows replaces it by its keyed hash.
+  const known = new Set(readErasureRegister(dataDir).map(erasureIdentity));
   for (const record of readErasureRegister(pending)) {
-    if (!known.has(`${record.familyId}|${record.familyCode}|${record.erasedAt}`)) appendErasureRecord(dataDir, record);
+    if (!known.has(erasureIdentity(record))) appendErasureRecord(dataDir, record);
   }
   rmSync(pending, { recursive: true, force: true });
   return { restoredFrom: manifest.createdAt, asideDir: aside };

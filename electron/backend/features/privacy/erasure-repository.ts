@@ -5,13 +5,35 @@ import { appendAccess } from '../access-log/access-log-repository';
 import { mediaFilesOf, mediaStillUsed } from '../recordings/recording-repository';
 import { exportOutputName, isExportKind } from '../video-exports/video-export-repository';
 import type { Rater } from '../../../../shared/domain/entities';
+import { logKeyOf } from './log-chain';
+import { familyCodeRef, type LogKey } from './log-key';
 
 export interface ErasurePlan {
   familyCode: string;
+  /** The keyed hash that replaces the code in the log and the register (log-key.ts). */
+  familyCodeRef: string;
   /** Absolute paths to remove after the commit. */
   files: string[];
   /** Jobs that may still be running for the family; cancelled after the commit. */
   jobIds: number[];
+}
+
+/**
+ * Replaces a family's code by its keyed hash in its access-log rows up to `upTo` (the erasure):
+ * in family_code and wherever the detail names it, every code it had (a code can be changed).
+ * Exactly the change migration 0010's trigger allows and canonicalRow already assumes, so every
+ * row keeps its link in the chain. Rows after `upTo` with a reused id belong to another family.
+ */
+export function pseudonymiseFamilyLog(db: Db, key: LogKey, familyId: number, upTo: string): number {
+  const codes = db
+    .prepare(`SELECT DISTINCT family_code AS code FROM access_log WHERE family_id = ? AND at <= ? AND family_code IS NOT NULL AND family_code NOT GLOB 'gewist:*'`)
+    .all(familyId, upTo) as { code: string }[];
+  const update = db.prepare(
+    `UPDATE access_log SET family_code = @ref, detail = replace(detail, @code, @ref) WHERE family_id = @familyId AND family_code = @code AND at <= @upTo`,
+  );
+  let changed = 0;
+  for (const { code } of codes) changed += update.run({ ref: familyCodeRef(key, code), code, familyId, upTo }).changes;
+  return changed;
 }
 
 const ids = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as { id: number }[]).map((row) => row.id);
@@ -78,23 +100,22 @@ export function eraseFamilyRows(db: Db, library: MediaLibrary, input: { familyId
     db.prepare('DELETE FROM media_files WHERE sha256 = ?').run(sha);
   }
 
-  db.prepare('INSERT INTO erasures (family_id, family_code, erased_at, erased_by) VALUES (?, ?, ?, ?)').run(
-    familyId,
-    family.code,
-    input.at,
-    input.actor?.id ?? null,
-  );
-  // The family's earlier log rows stay (the legal record; they hold its code, never names or notes).
+  // The family's earlier log rows stay (the legal record), with its code replaced by the keyed
+  // hash: the register and the log recognise the family again, nobody can read its code back.
+  const key = logKeyOf(db);
+  const ref = familyCodeRef(key, family.code);
+  pseudonymiseFamilyLog(db, key, familyId, input.at);
+  db.prepare('INSERT INTO erasures (family_id, family_code, erased_at, erased_by) VALUES (?, ?, ?, ?)').run(familyId, ref, input.at, input.actor?.id ?? null);
   appendAccess(db, {
     at: input.at,
     rater: input.actor,
     familyId,
-    familyCode: family.code,
+    familyCode: ref,
     action: 'family.erase',
     outcome: 'ok',
-    detail: `gezin ${family.code} definitief verwijderd${input.reason ? ` (${input.reason})` : ''}`,
+    detail: `gezin definitief verwijderd${input.reason ? ` (${input.reason})` : ''}`,
   });
-  return { familyCode: family.code, files: [...files], jobIds };
+  return { familyCode: family.code, familyCodeRef: ref, files: [...files], jobIds };
 }
 
 export function removeErasedFiles(plan: ErasurePlan): void {

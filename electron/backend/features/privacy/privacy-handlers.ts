@@ -14,13 +14,16 @@ import { verifyChain } from './log-chain';
  *   erasure-repository.ts), removes its library files after the commit (a video another family
  *   uses stays), then `wal_checkpoint(TRUNCATE)`; with `secure_delete = ON` (open-database.ts) no
  *   copy of the rows is left in the database file or the WAL. The family's access-log rows stay:
- *   they are the legal record and hold its code, never names or notes. trend_dirty may keep bare
- *   ids until the trend cache next refreshes (ids only, no content).
+ *   they are the legal record, with its code replaced by a keyed hash (never names or notes).
+ *   trend_dirty may keep bare ids until the trend cache next refreshes (ids only, no content).
  * - The erasure register lives in the `erasures` table and in erasures.jsonl next to the
- *   database; every start re-applies an erasure whose family (same id, same code, created no later
- *   than the erasure) is back, e.g. after restoring an older backup.
- * - The access log's hash chain is a side table (access_log_chain); rows from before migration
- *   0007 are chained once at start-up (chainBackfill), since SQLite has no sha256.
+ *   database, both with the keyed hash of the code only; every start re-applies an erasure whose
+ *   family (same id, same keyed code, created no later than the erasure) is back, e.g. after
+ *   restoring an older backup.
+ * - The access log's chain (access_log_mac, migration 0010) is keyed with the secret in
+ *   access-log.key next to the database and its head is anchored in access-log.anchor, both
+ *   outside the database (log-chain.ts, log-key.ts, log-anchor.ts); a log from before 0010 is
+ *   checked and linked with the key once, at the first start after it (log-keying.ts).
  * - Restore is staged (verified, copied, verified again) and swapped in at the next start, before
  *   the database is opened; what it replaces is moved aside, never deleted by the app.
  */
@@ -38,7 +41,7 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
     const { library, jobs } = ctx.services;
     const plan = eraseFamilyRows(ctx.db, library, { familyId: id, at: ctx.now, actor: ctx.actor })!;
     // Register outside the database before the commit: listing an erasure that then rolled back is safe, missing one is not.
-    appendErasureRecord(dataDirOf(library), { familyId: id, familyCode: plan.familyCode, erasedAt: ctx.now });
+    appendErasureRecord(dataDirOf(library), { familyId: id, familyCodeRef: plan.familyCodeRef, erasedAt: ctx.now });
     ctx.afterCommit(() => {
       for (const jobId of plan.jobIds) jobs.cancel(jobId);
       removeErasedFiles(plan);
@@ -56,7 +59,9 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
       familyId: null,
       action: 'access_log.verify',
       outcome: 'ok',
-      detail: report.ok ? `keten intact (${report.checkedRows} regels)` : `keten gebroken bij regel ${report.firstBrokenId}`,
+      detail: report.ok
+        ? `keten intact (${report.checkedRows} regels, anker bij regel ${report.anchorLogId})`
+        : `keten niet in orde${report.firstBrokenId !== null ? ` bij regel ${report.firstBrokenId}` : ''}: ${report.reason ?? ''}`.slice(0, 1000),
     });
     return report;
   },

@@ -5,25 +5,29 @@ import type { Db } from '../../db/open-database';
 import { appendAccess, importReadOnlyAccessLog } from '../access-log/access-log-repository';
 import { DATABASE_FILE_NAME, type AppliedRestore } from './backup';
 import type { MediaLibrary } from '../../media-library';
-import { chainBackfill, chainRow } from './log-chain';
-import { readErasureRegister } from './erasure-register';
+import { advanceAnchor, chainRow, logKeyOf } from './log-chain';
+import { completeKeying } from './log-keying';
+import { familyCodeRef } from './log-key';
+import { codeRefOf, pseudonymiseErasureRegister, readErasureRegister } from './erasure-register';
 import { checkpointAfterErasure, eraseFamilyRows, removeErasedFiles } from './erasure-repository';
 
 /**
  * Applies every erasure of the register (erasures.jsonl, outside the database) whose family is
  * back, e.g. after restoring a backup made before the erasure. A family counts as "the erased one"
- * only with the same id and code and created no later than the erasure, so a new family that
- * reuses the code is left alone.
+ * only with the same id and keyed code and created no later than the erasure, so a new family
+ * that reuses the code is left alone.
  */
 export function reapplyErasures(db: Db, library: MediaLibrary, dataDir: string): string[] {
   const reapplied: string[] = [];
-  const find = db.prepare('SELECT 1 FROM families WHERE id = ? AND code = ? AND created_at <= ?');
+  const key = logKeyOf(db);
+  const find = db.prepare('SELECT code FROM families WHERE id = ? AND created_at <= ?');
   for (const record of readErasureRegister(dataDir)) {
-    if (!find.get(record.familyId, record.familyCode, record.erasedAt)) continue;
+    const family = find.get(record.familyId, record.erasedAt) as { code: string } | undefined;
+    if (!family || familyCodeRef(key, family.code) !== codeRefOf(key, record)) continue;
     const plan = db.transaction(() => eraseFamilyRows(db, library, { familyId: record.familyId, at: new Date().toISOString(), actor: null, reason: 'opnieuw toegepast na terugzetten' })).immediate();
     if (plan) {
       removeErasedFiles(plan);
-      reapplied.push(plan.familyCode);
+      reapplied.push(plan.familyCodeRef);
     }
   }
   if (reapplied.length) checkpointAfterErasure(db);
@@ -74,10 +78,17 @@ export function carryOverAccessLog(db: Db, restored: AppliedRestore, nativeBindi
   return carried;
 }
 
-/** Start-up work of the privacy feature, after the database is open and migrated (never while it is read-only). */
+/**
+ * Start-up work of the privacy feature, after the database is open and migrated and the log key
+ * is bound (never while it is read-only). The anchor is moved on at the end: after a crash it may
+ * trail the head by the last commit, and it only moves from a point that is still on the chain.
+ */
 export function startPrivacy(db: Db, library: MediaLibrary, dataDir: string, restored: AppliedRestore | null = null, nativeBinding?: string): void {
-  chainBackfill(db);
+  pseudonymiseErasureRegister(dataDir, logKeyOf(db));
+  // The old unkeyed hashes and clear codes it replaced must not linger in the WAL either.
+  if (completeKeying(db, dataDir)) checkpointAfterErasure(db);
   if (restored) carryOverAccessLog(db, restored, nativeBinding);
   importReadOnlyAccessLog(db, dataDir);
   reapplyErasures(db, library, dataDir);
+  advanceAnchor(db);
 }

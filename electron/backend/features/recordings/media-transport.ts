@@ -8,7 +8,7 @@ import { appendAccess } from '../access-log/access-log-repository';
 import { workingActor } from '../session/session-handlers';
 import type { CallerSession } from '../session/session-registry';
 import { serveExportDownload } from '../video-exports/export-download';
-import { READ_ONLY_MESSAGE } from '../../read-only';
+import { readOnlyMessage } from '../../read-only';
 import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
 
 /**
@@ -25,7 +25,7 @@ export function createMediaTransport(db: Db, services: BackendServices) {
       if (services.readOnly) {
         // Nothing could import the upload while the database is read-only; don't store it.
         body.resume();
-        return { ok: false, error: { code: 'read_only', message: READ_ONLY_MESSAGE } };
+        return { ok: false, error: { code: 'read_only', message: readOnlyMessage(services.readOnly) } };
       }
       if (!workstationActor(caller)) {
         body.resume();

@@ -35,7 +35,9 @@ function VerifyLog() {
         <p role="status" className={report.ok ? 'ok' : 'error'}>
           {report.ok
             ? t('privacy.verify.intact', { count: report.checkedRows })
-            : t('privacy.verify.broken', { id: report.firstBrokenId, reason: report.reason })}
+            : report.firstBrokenId === null
+              ? t('privacy.verify.brokenNoRow', { reason: report.reason })
+              : t('privacy.verify.broken', { id: report.firstBrokenId, reason: report.reason })}
         </p>
       )}
       <ErrorMessage error={verify.error} />
@@ -125,7 +127,7 @@ function Backups() {
           {create.isPending ? t('privacy.backup.busy') : t('privacy.backup.create')}
         </button>
       </div>
-      {readOnly && <p className="help">{t('privacy.readOnly.noBackup')}</p>}
+      {readOnly && <p className="help">{t(readOnly.reason === 'log_key_missing' ? 'privacy.readOnly.noBackupKey' : 'privacy.readOnly.noBackup')}</p>}
       {create.data && <p role="status">{t('privacy.backup.created', { dir: create.data.dir, files: create.data.files })}</p>}
       <ErrorMessage error={create.error} />
 

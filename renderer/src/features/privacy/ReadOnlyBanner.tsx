@@ -3,7 +3,7 @@ import { useApiQuery } from '../../api/api-context';
 
 /**
  * Shown on every page (also before someone has said who they are) while the back end has the
- * database open read-only because the start-up integrity check failed. It reads the same
+ * database open read-only because the start-up integrity check failed or the access log's key is missing. It reads the same
  * session.get query as the session gate, so it costs no extra call. The link is a plain hash link
  * because the banner sits outside the router.
  */
@@ -15,7 +15,15 @@ export function ReadOnlyBanner() {
   return (
     <div role="alert" className="read-only-banner" data-testid="read-only-banner">
       <p>
-        <strong>{t('privacy.readOnly.title')}</strong> {t('privacy.readOnly.body')}
+        {readOnly.reason === 'log_key_missing' ? (
+          <>
+            <strong>{t('privacy.readOnly.keyTitle')}</strong> {t('privacy.readOnly.keyBody')}
+          </>
+        ) : (
+          <>
+            <strong>{t('privacy.readOnly.title')}</strong> {t('privacy.readOnly.body')}
+          </>
+        )}
       </p>
       {readOnly.restoreStaged ? (
         <p>
