@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const filters = { filters: { roundIds: [], moments: [], raterIds: [], includePractice: true } };
+const filters = { filters: { roundIds: [], moments: [], raterIds: [] } };
 /** One valid input for every read; a read without one fails the first test. */
 const samples = (): Partial<Record<MethodName, unknown>> => ({
   'families.list': {},
