@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api/client';
 import type { Rater } from '../../shared/domain/entities';
-import { formatDecimal, formatInterval, formatPercent } from '../../shared/domain/number-format';
 import type { ExportFile } from '../../shared/domain/trends';
 import { hasPdfToText, pdfStreamText, pdfToText } from '../fixtures/pdf-text';
 import { refusal } from './support/refusal';
@@ -113,13 +112,10 @@ describe('the minutes as a PDF made by the back end', () => {
     expect(file).toMatchObject({ familyCount: 2, rowCount: 8 });
     expect(bytesOf(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
+    // Four items per scale: below shared/stats MIN_ITEMS every figure reads as on the screen.
     const sensitivity = meeting.agreement.find((a) => a.scale === 'sensitivity')!;
-    expect(sensitivity.icc.ok && sensitivity.icc.lower !== undefined).toBe(true);
-    if (!sensitivity.icc.ok) throw new Error('ICC should be computable here');
-    const icc = `${formatDecimal(sensitivity.icc.value)} ${formatInterval(formatDecimal(sensitivity.icc.lower!), formatDecimal(sensitivity.icc.upper!))}`;
-    expect(icc).toMatch(/^−?\d,\d\d \[−?\d,\d\d; −?\d,\d\d\]$/);
-    const exact = sensitivity.percentExact.ok ? formatPercent(sensitivity.percentExact.value) : 'n.b.';
-    const kappa = `${formatDecimal(sensitivity.kappaLinearMean!.value)} (6 paren)`;
+    expect(sensitivity.icc.n).toBe(4);
+    const tooFew = 'te weinig items (n = 4)';
 
     const all = texts(file);
     expect(all.length).toBe(hasPdfToText() ? 2 : 1);
@@ -139,10 +135,8 @@ describe('the minutes as a PDF made by the back end', () => {
         'Consensus 5, vastgelegd door Anna Coördinator; ingestemd: Anna Coördinator, Bram Jansen, Cora Smit.',
         'Overeenstemming in deze ronde',
         'ICC(2,1)',
-        icc.replaceAll('−', '-'),
-        kappa.replaceAll('−', '-'),
+        tooFew,
         "Krippendorff's alpha (ordinaal)",
-        exact,
         'Binnen ±1 punt',
         'Volgende keer: verschonen bespreken.',
         'Gemaakt op',

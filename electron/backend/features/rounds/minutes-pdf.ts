@@ -1,6 +1,7 @@
 import { formatDecimal, formatScore, formatStat, NO_NUMBER } from '../../../../shared/domain/number-format';
 import type { Caregiver } from '../../../../shared/domain/entities';
 import type { Meeting, MeetingItem, RaterName, RoundDetail, RoundRecording, ScaleAgreement } from '../../../../shared/domain/scoring';
+import { tooFewItems, tooFewItemsIn } from '../../../../shared/stats/sample-size';
 import type { Stat } from '../../../../shared/stats/stat-result';
 import type { Activity, Moment } from '../../../../shared/domain/vocabulary';
 import { dutchDate, ROLE_NAMES, SCALE_NAMES } from '../trends/family-report';
@@ -83,7 +84,11 @@ export function consensusText(consensus: NonNullable<MeetingItem['consensus']>):
   return `Consensus ${consensus.value}, vastgelegd door ${consensus.byName ?? '?'}; ingestemd: ${names(consensus.agreedBy) || 'niemand'}.`;
 }
 
+/** As on the screen (shared/stats/sample-size.ts): below the minimum no value, interval or word. */
+const tooFewText = (n: number) => `te weinig items (n = ${n})`;
+
 function statCell(stat: Stat, percent = false): string {
+  if (tooFewItems(stat)) return tooFewText(stat.n);
   const text = formatStat(stat, { percent });
   if (!stat.ok || !text) return `n.b.: ${stat.ok ? '' : stat.reason}`;
   const warnings = (stat.warnings ?? []).map((warning) => `\n${warning.message}`).join('');
@@ -92,6 +97,7 @@ function statCell(stat: Stat, percent = false): string {
 
 function kappaCell(scale: ScaleAgreement): string {
   if (!scale.kappaLinearMean) return `n.b.: ${scale.kappaNotComputable ?? ''}`;
+  if (tooFewItemsIn(scale.kappaLinearMean.n)) return tooFewText(scale.kappaLinearMean.n);
   return `${formatDecimal(scale.kappaLinearMean.value, 2)} (${scale.kappaLinearMean.pairs} paren)`;
 }
 

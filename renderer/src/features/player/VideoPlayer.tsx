@@ -9,7 +9,8 @@ import { formatTimecode, frameAtSeconds, frameCount, frameOfTimestamp, secondsOf
 import { Scrubber } from './Scrubber';
 import { SHORTCUTS, shortcutFor, type PlayerAction } from './shortcuts';
 
-videojs.addLanguage('nl', videojsDutch);
+// Its own region keeps a short name: "Videospeler" is the name of our whole player, toolbar included.
+videojs.addLanguage('nl', { ...videojsDutch, 'Video Player': 'Video' });
 
 type VideoJsPlayer = ReturnType<typeof videojs>;
 
