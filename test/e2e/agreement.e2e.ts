@@ -1,18 +1,25 @@
+import type { Page } from '@playwright/test';
+import type { AppHost } from './app-host';
 import { expect, test, artifactPath } from './fixtures';
 import { seedTeamStory } from './team-story';
 import { openApp, RaterPickerPage } from './pages/app-page';
 import { AgreementPage } from './pages/agreement-page';
 import { RoundsPages } from './pages/scoring-pages';
 
-test('the coordinator sees agreement before versus after, per meeting and per rater pair', async ({ page, host }, testInfo) => {
-  test.setTimeout(120_000);
+/** The seeded team; Anna (coordinator) on the agreement page at 1280 px. */
+async function openAgreementAsCoordinator(page: Page, host: AppHost): Promise<AgreementPage> {
   const url = await host.reseed(seedTeamStory);
   await openApp(page, url);
   await new RaterPickerPage(page).pick('Anna de Vries');
   await page.setViewportSize({ width: 1280, height: 900 });
-
   const agreement = new AgreementPage(page);
   await agreement.open();
+  return agreement;
+}
+
+test('the coordinator sees agreement before versus after, per meeting and per rater pair', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const agreement = await openAgreementAsCoordinator(page, host);
   await expect(agreement.summary()).toContainText('22 opnamen van 10 gezinnen, 4 beoordelaars.');
   await expect(agreement.summary()).toContainText('1 opname(n) in een nog blinde ronde niet meegeteld.');
 
@@ -66,13 +73,7 @@ test('the coordinator sees agreement before versus after, per meeting and per ra
 
 test('a meeting of two recordings says "te weinig items (n = 2)", on the agreement page, in the meeting and in its minutes', async ({ page, host }, testInfo) => {
   test.setTimeout(120_000);
-  const url = await host.reseed(seedTeamStory);
-  await openApp(page, url);
-  await new RaterPickerPage(page).pick('Anna de Vries');
-  await page.setViewportSize({ width: 1280, height: 900 });
-
-  const agreement = new AgreementPage(page);
-  await agreement.open();
+  const agreement = await openAgreementAsCoordinator(page, host);
   await page.getByLabel('Ronde of intervisie').selectOption({ label: '2026-09-08 – Intervisie september (intervisie)' });
   await expect(agreement.summary()).toContainText('2 opnamen van 2 gezinnen, 4 beoordelaars.');
   const statistics = agreement.statistics('Sensitiviteit');

@@ -1,7 +1,8 @@
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlayerMedia } from '../../../../shared/domain/entities';
-import { VideoPlayer, type PlayerHandle } from '../player/VideoPlayer';
+import { ClipPlayer } from '../player/ClipPlayer';
+import type { PlayerHandle } from '../player/VideoPlayer';
 import { scorePlayerView } from '../scoring/score-player';
 
 export interface ProjectorCue {
@@ -55,19 +56,7 @@ export function ProjectorStage({
         </button>
       </div>
       {view.kind === 'ready' ? (
-        <VideoPlayer
-          key={`${media!.recordingId}:${media!.mediaVersion}`}
-          src={view.src}
-          rate={view.rate}
-          durationMs={view.durationMs}
-          width={view.width}
-          height={view.height}
-          sprite={view.sprite}
-          spriteUrl={view.spriteUrl}
-          peaksUrl={view.peaksUrl}
-          initialPositionMs={startMs}
-          onReady={onReady}
-        />
+        <ClipPlayer key={`${media!.recordingId}:${media!.mediaVersion}`} view={view} initialPositionMs={startMs} onReady={onReady} />
       ) : (
         <p role="status">{t('meetingLive.notPlayable')}</p>
       )}

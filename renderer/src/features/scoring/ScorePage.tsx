@@ -4,7 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { VideoPlayer, type PlayerHandle } from '../player/VideoPlayer';
+import { ClipPlayer } from '../player/ClipPlayer';
+import type { PlayerHandle } from '../player/VideoPlayer';
 import { formatTime } from './citations';
 import { caregiverList, recordingLabel } from './labels';
 import { OtherScores } from './OtherScores';
@@ -60,18 +61,7 @@ export function ScorePage() {
       <div className="score-page-layout">
         <div className="score-page-clip">
           {view.kind === 'ready' ? (
-            <VideoPlayer
-              src={view.src}
-              rate={view.rate}
-              durationMs={view.durationMs}
-              width={view.width}
-              height={view.height}
-              sprite={view.sprite}
-              spriteUrl={view.spriteUrl}
-              peaksUrl={view.peaksUrl}
-              initialPositionMs={0}
-              onReady={onReady}
-            />
+            <ClipPlayer view={view} initialPositionMs={0} onReady={onReady} />
           ) : (
             <p className="card score-page-no-clip" role="status">
               {t(view.kind === 'waiting' ? 'scoring.page.clipWaiting' : 'scoring.page.clipElsewhere')}
