@@ -1,5 +1,5 @@
 import { attachBootstrap } from './bootstrap';
-import { mulberry32 } from './seeded-random';
+import { resampleClusterMeans, type ClusterResampleMemo } from './cluster-resampling';
 import { computed, noVariance, tooFewClips, type Stat } from './stat-result';
 
 // Pre→post change of one group measured twice (a paired design): the mean change with a
@@ -93,7 +93,7 @@ export interface PairedComparison {
  * with thousands of caregivers fast. Pairs must be complete: a caregiver without a value at one of
  * the two moments is left out by the caller, never imputed.
  */
-export function pairedChanges(comparisons: readonly PairedComparison[], options: PairedChangeOptions): PairedChange[] {
+export function pairedChanges(comparisons: readonly PairedComparison[], options: PairedChangeOptions, memo?: ClusterResampleMemo): PairedChange[] {
   const prepared = comparisons.map((comparison) => {
     checkPairs(comparison.before, comparison.after);
     const clusters = comparison.clusters ?? comparison.before.map((_, i) => i);
@@ -119,7 +119,7 @@ export function pairedChanges(comparisons: readonly PairedComparison[], options:
   if (!Number.isInteger(options.resamples)) throw new RangeError('bootstrap needs a whole number of resamples');
 
   // Per cluster and comparison: how many pairs and the sum of their changes. A resample then
-  // costs one pass over the drawn clusters.
+  // costs one pass over the drawn clusters (or, with a memo, over the clusters that changed).
   const clusterIndex = new Map<number, number>();
   for (const { clusters } of prepared) for (const cluster of clusters) if (!clusterIndex.has(cluster)) clusterIndex.set(cluster, clusterIndex.size);
   const clusterCount = clusterIndex.size;
@@ -133,22 +133,7 @@ export function pairedChanges(comparisons: readonly PairedComparison[], options:
       sums[at]! += changes[i] ?? 0;
     });
   });
-  const draws = prepared.map(() => new Float64Array(options.resamples));
-  const random = mulberry32(options.seed);
-  const drawnCount = new Float64Array(k);
-  const drawnSum = new Float64Array(k);
-  for (let resample = 0; resample < options.resamples; resample++) {
-    drawnCount.fill(0);
-    drawnSum.fill(0);
-    for (let draw = 0; draw < clusterCount; draw++) {
-      const base = Math.floor(random() * clusterCount) * k;
-      for (let c = 0; c < k; c++) {
-        drawnCount[c]! += counts[base + c]!;
-        drawnSum[c]! += sums[base + c]!;
-      }
-    }
-    for (let c = 0; c < k; c++) draws[c]![resample] = drawnCount[c]! > 0 ? drawnSum[c]! / drawnCount[c]! : Number.NaN;
-  }
+  const draws = resampleClusterMeans(options, { clusterCount, k, counts, sums }, memo);
   return results.map((result, c) =>
     wanted[c] ? { ...result, meanChange: attachBootstrap(result.meanChange, draws[c]!, options.level) } : result,
   );
