@@ -17,6 +17,7 @@ export const shortText = (max = 200) => z.string().max(max, `Maximaal ${max} tek
  * broke the tables' length checks as an unexpected error, and a NUL in a note made the ELAN and
  * XLSX exports unreadable. Found by test/integration/fuzz-api.test.ts and fuzz-exports.test.ts.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const hasInvalidCharacter = (text: string) => INVALID_CHARACTER.test(text);
 export const invalidCharacterMessage = (label: string) => `${label} bevat een ongeldig teken (een stuurteken zoals NUL).`;

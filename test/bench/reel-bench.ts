@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { createApi } from '../../shared/api/client';
 import { createBackend } from '../../electron/backend/create-backend';
 import { exportPieces } from '../../electron/backend/features/video-exports/export-plan';
 import { findExportJob, readExportParams } from '../../electron/backend/features/video-exports/video-export-repository';

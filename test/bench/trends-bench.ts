@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApi } from '../../shared/api/client';
 import { createBackend } from '../../electron/backend/create-backend';
 import { seedBulk } from '../fixtures/trends-seed';
 import { localClient, signInAs } from '../integration/support/temp-backend';

@@ -8,7 +8,6 @@ import { closeSync, createReadStream, existsSync, fsyncSync, mkdtempSync, openSy
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { createApi } from '../../shared/api/client';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
 import { getDefaultBinaries } from '../../electron/backend/media/ffmpeg-binaries';
 import { buildPlaybackJob } from '../../electron/backend/media/ffmpeg-jobs';

@@ -4,6 +4,7 @@ import { AppHost } from './app-host';
 
 /** Each test gets its own data folder and its own host on a free port. */
 export const test = base.extend<{ host: AppHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
     const host = new AppHost();
     await host.start();

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { makeClip } from '../fixtures/clips';
 import { insertFamily, insertRater, insertRecording } from '../fixtures/seed-db';

@@ -2,7 +2,6 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createApi } from '../../shared/api/client';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES, type Envelope } from '../../shared/api/envelope';
 import { createBackend, DATABASE_FILE } from '../../electron/backend/create-backend';

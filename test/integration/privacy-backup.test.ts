@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../shared/api/client';
+import type { Api } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/envelope';
 import type { Family } from '../../shared/domain/entities';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';

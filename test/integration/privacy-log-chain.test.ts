@@ -126,7 +126,9 @@ describe('the keyed access log', () => {
 
   it('finds a row edited and every later link recomputed without the key', async () => {
     const dataDir = folder();
-    let { app, family } = await usedLog(dataDir);
+    const used = await usedLog(dataDir);
+    let app = used.app;
+    const family = used.family;
     app.close();
     let target = 0;
     tamper(dataDir, (db) => {

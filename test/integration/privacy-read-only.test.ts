@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../shared/api/client';
+import type { Api } from '../../shared/api/client';
 import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';

@@ -1,8 +1,8 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createApi, type Api } from '../../shared/api/client';
+import type { Api } from '../../shared/api/client';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/envelope';
 import { DEFAULT_ANCHORS } from '../../shared/domain/scales';

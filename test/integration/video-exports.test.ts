@@ -429,7 +429,7 @@ describe('blindness of the export jobs themselves', () => {
       // A marker for everyone after the job's last event: what came before it has arrived.
       t.backend.events.publish('data.changed', { area: 'session', id: 424242 });
       await until(() => annaHears.text.includes('424242') && chrisHears.text.includes('424242'));
-      expect(annaHears.text).toMatch(new RegExp(`event: jobs.changed\ndata: \{"id":${jobId},"kind":"fragment_clip","status":"done"`));
+      expect(annaHears.text).toMatch(new RegExp(`event: jobs.changed\ndata: \\{"id":${jobId},"kind":"fragment_clip","status":"done"`));
       expect(chrisHears.text).not.toContain('fragment_clip');
       expect(chrisHears.text).not.toContain(`"id":${jobId},`);
       // No event names the family.

@@ -3,7 +3,6 @@
  * printing "ok <code>" only after dispatch has confirmed each commit. The parent kills it with
  * SIGKILL at a random moment.
  */
-import { createApi } from '../../../shared/api/client';
 import { createBackend } from '../../../electron/backend/create-backend';
 import { createRater, localClient, MIGRATIONS_DIR, signInAs, TEST_SECRET_COST } from './temp-backend';
 

@@ -3,6 +3,7 @@ import { EAF } from './eaf-conventions';
 import type { ExportFragment, ExportModel } from './export-model';
 
 // Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content; a carriage return is written as a reference because parsers normalise a raw one away. */

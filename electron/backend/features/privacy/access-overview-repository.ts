@@ -21,10 +21,22 @@ function nextDay(date: string): string {
 export function accessOverview(db: Db, filter: OverviewFilter): AccessLogEntry[] {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.familyId !== undefined) (where.push('family_id = ?'), params.push(filter.familyId));
-  if (filter.raterId !== undefined) (where.push('rater_id = ?'), params.push(filter.raterId));
-  if (filter.from !== undefined) (where.push('at >= ?'), params.push(filter.from));
-  if (filter.to !== undefined) (where.push('at < ?'), params.push(nextDay(filter.to)));
+  if (filter.familyId !== undefined) {
+    where.push('family_id = ?');
+    params.push(filter.familyId);
+  }
+  if (filter.raterId !== undefined) {
+    where.push('rater_id = ?');
+    params.push(filter.raterId);
+  }
+  if (filter.from !== undefined) {
+    where.push('at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push('at < ?');
+    params.push(nextDay(filter.to));
+  }
   const rows = db
     .prepare(
       `SELECT id, at, rater_id, rater_name, rater_role, family_id, family_code, action, outcome, detail FROM access_log

@@ -49,6 +49,8 @@ export function JoinForm() {
             spellCheck={false}
             maxLength={12}
             required
+            // The form has one purpose; a phone user should be able to type at once.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus={code === ''}
             aria-invalid={lookUp.error ? true : undefined}
           />

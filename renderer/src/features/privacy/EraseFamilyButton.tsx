@@ -39,7 +39,11 @@ export function EraseFamilyButton({ familyId, code }: { familyId: number; code: 
       <p id="erase-text">{t('privacy.erase.explain')}</p>
       <label>
         {t('privacy.erase.typeCode', { code })}
-        <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+        <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false}
+          // Focus moves into the confirmation that just opened, as a dialog's focus should.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus
+        />
       </label>
       <button
         type="button"

@@ -30,6 +30,8 @@ export function PinField({
         spellCheck={false}
         maxLength={128}
         required
+        // Only on the lock and PIN screens, whose one field is the whole screen (callers decide).
+        // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus={autoFocus}
         value={value}
         aria-invalid={error ? true : undefined}
