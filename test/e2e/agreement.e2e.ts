@@ -21,7 +21,7 @@ test('the coordinator sees agreement before versus after, per meeting and per ra
   test.setTimeout(120_000);
   const agreement = await openAgreementAsCoordinator(page, host);
   await expect(agreement.summary()).toContainText('22 opnamen van 10 gezinnen, 4 beoordelaars.');
-  await expect(agreement.summary()).toContainText('1 opname(n) in een nog blinde ronde niet meegeteld.');
+  await expect(agreement.summary()).toContainText('1 opname in een nog blinde ronde niet meegeteld.');
 
   // Each statistic is read by its own published rule: alpha by Krippendorff's 0,667 / 0,800.
   const statistics = agreement.statistics('Sensitiviteit');

@@ -58,7 +58,11 @@ test('a coordinator opens a family and sees the trend: consensus, labelled means
   await expect(trend.chart('Coöperatie', 'moeder Marieke')).toHaveAttribute('aria-label', /voormeting: 4,3; nameting: 6,3; follow-up: 7$/);
   // The father appears only at the follow-up: nothing before it is made up.
   await expect(trend.chart('Sensitiviteit', 'vader (B.)')).toHaveAttribute('aria-label', 'Sensitiviteit van vader (B.). voormeting: ontbreekt; nameting: ontbreekt; follow-up: 5,5');
-  await expect(trend.region.getByText('1 opname(n) zitten nog in een blinde ronde')).toBeVisible();
+  await expect(trend.region.getByText('1 opname zit nog in een blinde ronde; die wordt pas getoond na het onthullen.')).toBeVisible();
+  // The green band is named after the scale of its chart.
+  await expect(trend.chart('Sensitiviteit', 'moeder Marieke').getByText('sensitief bereik 7–9')).toBeVisible();
+  await expect(trend.chart('Coöperatie', 'moeder Marieke').getByText('coöperatief bereik 7–9')).toBeVisible();
+  await expect(trend.chart('Coöperatie', 'moeder Marieke').getByText('sensitief bereik')).toHaveCount(0);
 
   const table = trend.pointTable('moeder Marieke');
   await expect(table.getByRole('row')).toHaveCount(1 + 5);
@@ -118,7 +122,7 @@ test('the team overview shows the change with its interval and effect size, phas
 
   // A filter narrows everything, exports included.
   await team.filters().getByLabel('Rol van de ouder').selectOption({ label: 'Vader' });
-  await expect(team.familyCount()).toContainText('1 gezinnen binnen de filters.');
+  await expect(team.familyCount()).toContainText('1 gezin binnen de filters.');
   await team.filters().getByRole('button', { name: 'Filters wissen' }).click();
   await expect(team.familyCount()).toContainText('4 gezinnen binnen de filters.');
 

@@ -17,7 +17,7 @@ export class TeamPage {
   }
 
   familyCount(): Locator {
-    return this.page.getByRole('status').filter({ hasText: 'gezinnen binnen de filters' });
+    return this.page.getByRole('status').filter({ hasText: /\d+ gezin(nen)? binnen de filters\./ });
   }
 
   changeTable(): Locator {

@@ -91,7 +91,7 @@ export async function familyReportPdf(trend: FamilyTrend, anchors: readonly Anch
       drawTrendChart(
         canvas,
         { x: canvas.left, y: top, width: canvas.width, height: 150 },
-        { title: SCALE_NAMES[series.scale], color: SCALE_COLORS[series.scale], points: series.points, visits: trend.visits, spans: trend.phaseSpans, from, to, birthMonth: trend.family.babyBirthMonth },
+        { title: SCALE_NAMES[series.scale], scale: series.scale, color: SCALE_COLORS[series.scale], points: series.points, visits: trend.visits, spans: trend.phaseSpans, from, to, birthMonth: trend.family.babyBirthMonth },
       );
       canvas.y = top + 154;
     }

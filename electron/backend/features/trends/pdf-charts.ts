@@ -1,4 +1,5 @@
 import { ageInMonths } from '../../../../shared/domain/dates';
+import type { ScaleKey } from '../../../../shared/domain/scales';
 import type { PhaseSpan, SlopeLine, TrendPoint } from '../../../../shared/domain/trends';
 import type { Moment, VisitPhase } from '../../../../shared/domain/vocabulary';
 import type { PdfCanvas } from './pdf-canvas';
@@ -31,18 +32,22 @@ export function formatScore(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
 }
 
-function frame(canvas: PdfCanvas, plot: Box, yOf: (value: number) => number): void {
+/** The 7–9 band is the sensitive range on one scale and the cooperative range on the other. */
+const HIGH_RANGE: Record<ScaleKey, string> = { sensitivity: '7-9 sensitief bereik', cooperation: '7-9 coöperatief bereik' };
+
+function frame(canvas: PdfCanvas, plot: Box, yOf: (value: number) => number, scale: ScaleKey): void {
   canvas.rect(plot.x, yOf(9), plot.width, yOf(7) - yOf(9), { color: SENSITIVE_FILL });
   for (let value = 1; value <= 9; value++) {
     const y = yOf(value);
     canvas.line(plot.x, y, plot.x + plot.width, y, { color: value % 2 === 1 ? '#c9d1d9' : '#e6eaee', width: 0.4 });
     canvas.text(String(value), { size: 7, color: '#5b6673', width: 14, align: 'right', fixed: true }, { x: plot.x - 18, y: y - 3.5 });
   }
-  canvas.text('7-9 sensitief bereik', { size: 6.5, color: '#2e7d32', width: 80, align: 'right', fixed: true }, { x: plot.x + plot.width - 82, y: yOf(9) + 1.5 });
+  canvas.text(HIGH_RANGE[scale], { size: 6.5, color: '#2e7d32', width: 80, align: 'right', fixed: true }, { x: plot.x + plot.width - 82, y: yOf(9) + 1.5 });
 }
 
 export interface TrendChartInput {
   title: string;
+  scale: ScaleKey;
   color: string;
   points: readonly TrendPoint[];
   visits: readonly { date: string }[];
@@ -68,7 +73,7 @@ export function drawTrendChart(canvas: PdfCanvas, box: Box, input: TrendChartInp
     const x2 = Math.max(xOf(span.to), x1 + 2);
     canvas.rect(x1, plot.y, x2 - x1, plot.height, { color: PHASE_FILLS[span.phase] });
   }
-  frame(canvas, plot, yOf);
+  frame(canvas, plot, yOf, input.scale);
   for (const span of input.spans) {
     const x1 = xOf(span.from);
     const width = Math.max(xOf(span.to) - x1, 30);
@@ -149,12 +154,12 @@ export function drawTrendChart(canvas: PdfCanvas, box: Box, input: TrendChartInp
 }
 
 /** Each caregiver's line from voormeting to nameting to follow-up, with the mean per moment. */
-export function drawSlopeChart(canvas: PdfCanvas, box: Box, title: string, color: string, lines: readonly SlopeLine[]): void {
+export function drawSlopeChart(canvas: PdfCanvas, box: Box, title: string, scale: ScaleKey, color: string, lines: readonly SlopeLine[]): void {
   canvas.text(title, { size: 9.5, bold: true, fixed: true }, { x: box.x, y: box.y });
   const plot: Box = { x: box.x + 22, y: box.y + 16, width: box.width - 34, height: box.height - 34 };
   const xs = [plot.x + 10, plot.x + plot.width / 2, plot.x + plot.width - 10];
   const yOf = (value: number) => plot.y + ((9 - value) / 8) * plot.height;
-  frame(canvas, plot, yOf);
+  frame(canvas, plot, yOf, scale);
   ['voormeting', 'nameting', 'follow-up'].forEach((label, i) =>
     canvas.text(label, { size: 7, color: '#5b6673', width: 60, align: 'center', fixed: true }, { x: xs[i]! - 30, y: plot.y + plot.height + 4 }),
   );

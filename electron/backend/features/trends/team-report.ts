@@ -87,6 +87,7 @@ export async function teamReportPdf(overview: TeamOverview, raterPseudonym: stri
       canvas,
       { x: canvas.left + i * (half + 16), y: top, width: half, height: 230 },
       `${SCALE_NAMES[scale]} (${overview.lines.filter((line) => line.scale === scale).length} ouders)`,
+      scale,
       SCALE_COLORS[scale],
       overview.lines.filter((line) => line.scale === scale),
     ),

@@ -86,7 +86,11 @@ export function AgreementPage() {
       {data && (
         <>
           <p className="agreement-summary" role="status">
-            {t('agreement.summary', { recordings: data.recordingCount, families: data.familyCount, raters: data.raters.length })}{' '}
+            {t('agreement.summary', {
+              recordings: t('counts.recordings', { count: data.recordingCount }),
+              families: t('counts.families', { count: data.familyCount }),
+              raters: t('counts.raters', { count: data.raters.length }),
+            })}{' '}
             {t('agreement.blindOnly')}
             {data.blindExcluded > 0 && <> {t('agreement.blindExcluded', { count: data.blindExcluded })}</>}
           </p>

@@ -15,7 +15,7 @@ export function StatisticsTable({ scale }: { scale: ScaleAgreementOverview }) {
   return (
     <>
       <table className="table table--compact agreement-stats">
-        <caption>{t('agreement.statistics.caption', { scale: scaleName, items: scale.itemCount, raters: scale.raterCount })}</caption>
+        <caption>{t('agreement.statistics.caption', { scale: scaleName, items: t('counts.items', { count: scale.itemCount }), raters: t('counts.raters', { count: scale.raterCount }) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('agreement.statistics.statistic')}</th>

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SessionInfo } from '../../../../shared/domain/entities';
 import type { MeetingAgendaItem } from '../../../../shared/domain/meeting-live';
 import { useApi, useApiMutation, useApiQuery } from '../../api/api-context';
@@ -156,7 +157,7 @@ function DeviceMeeting({ lockAfterMinutes }: { lockAfterMinutes: number }) {
   );
 }
 
-function agendaLabel(t: ReturnType<typeof useTranslation>['t'], item: MeetingAgendaItem): string {
+function agendaLabel(t: TFunction, item: MeetingAgendaItem): string {
   return `${item.clipCode} · ${t(`scoring.activities.${item.activity}`)}`;
 }
 

@@ -128,7 +128,7 @@ function Backups() {
         </button>
       </div>
       {readOnly && <p className="help">{t(readOnly.reason === 'log_key_missing' ? 'privacy.readOnly.noBackupKey' : 'privacy.readOnly.noBackup')}</p>}
-      {create.data && <p role="status">{t('privacy.backup.created', { dir: create.data.dir, files: create.data.files })}</p>}
+      {create.data && <p role="status">{t('privacy.backup.created', { dir: create.data.dir, files: t('counts.files', { count: create.data.files }) })}</p>}
       <ErrorMessage error={create.error} />
 
       <h3 id="restore-title">{t('privacy.backup.restoreTitle')}</h3>
@@ -146,7 +146,7 @@ function Backups() {
       </div>
       {verify.data && (
         <div role="status">
-          <p>{verify.data.ok ? t('privacy.backup.verifyOk', { files: verify.data.files, createdAt: verify.data.createdAt }) : t('privacy.backup.verifyBad')}</p>
+          <p>{verify.data.ok ? t('privacy.backup.verifyOk', { files: t('counts.files', { count: verify.data.files }), createdAt: verify.data.createdAt }) : t('privacy.backup.verifyBad')}</p>
           {verify.data.problems.length > 0 && (
             <ul>
               {verify.data.problems.map((problem) => (

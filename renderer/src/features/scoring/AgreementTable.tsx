@@ -35,7 +35,7 @@ export function AgreementTable({ agreement }: { agreement: ScaleAgreement[] }) {
               <th scope="col" key={scale.scale}>
                 {t(`scoring.scales.${scale.scale}`)}
                 <br />
-                <small>{t('scoring.meeting.itemsN', { items: scale.itemCount, raters: scale.raterCount })}</small>
+                <small>{t('scoring.meeting.itemsN', { items: t('counts.parts', { count: scale.itemCount }), raters: t('counts.raters', { count: scale.raterCount }) })}</small>
               </th>
             ))}
           </tr>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatScore } from '../../../../shared/domain/number-format';
 import type { AnchorTexts } from '../../../../shared/domain/scales';
 import type { Meeting, MeetingItem, RaterName } from '../../../../shared/domain/scoring';
@@ -13,7 +14,7 @@ import { ScaleInput } from './ScaleInput';
 /** A median: 6, or 3,5 (3.5 on an English screen). */
 export const formatNumber = (value: number | null, language = 'nl') => formatScore(value, language);
 
-export function itemTitle(t: (key: string, options?: Record<string, unknown>) => string, item: MeetingItem): string {
+export function itemTitle(t: TFunction, item: MeetingItem): string {
   return t('scoring.meeting.item', {
     code: item.familyCode,
     date: item.recordedOn,

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useNavigate } from 'react-router';
 import { SCALE_KEYS } from '../../../../shared/domain/scales';
 import type { FamilyTrend as Trend, TrendFilters, TrendPoint, TrendSeries } from '../../../../shared/domain/trends';
@@ -106,6 +107,7 @@ function TrendBody({ trend, onOpen }: { trend: Trend; onOpen(recordingId: number
                       <figcaption>{t(`trends.scales.${series.scale}`)}</figcaption>
                       <TrendChart
                         points={series.points}
+                        scale={series.scale}
                         color={SCALE_COLORS[series.scale]}
                         domain={domain}
                         spans={trend.phaseSpans}
@@ -129,7 +131,7 @@ function TrendBody({ trend, onOpen }: { trend: Trend; onOpen(recordingId: number
   );
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
+type Translate = TFunction;
 
 /** The chart's accessible name: the scale, the caregiver and the value per measurement moment. */
 function summaryOf(series: TrendSeries, label: string, t: Translate, language: string): string {
@@ -152,7 +154,7 @@ function Legend() {
         <span className="legend-dot" aria-hidden="true" /> {t('trends.chart.legendMean')}
       </li>
       <li>
-        <span className="legend-band" aria-hidden="true" /> {t('trends.chart.sensitiveRange')}
+        <span className="legend-band" aria-hidden="true" /> {t('trends.chart.legendHighRange')}
       </li>
       <li>
         <span className="legend-visit" aria-hidden="true" /> {t('trends.chart.legendVisit')}

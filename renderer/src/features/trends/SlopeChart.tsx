@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { ScaleKey } from '../../../../shared/domain/scales';
 import type { SlopeLine } from '../../../../shared/domain/trends';
 import { formatValue } from './format';
 
@@ -13,6 +14,7 @@ const y = (value: number) => PLOT.top + ((9 - value) / 8) * (PLOT.bottom - PLOT.
 
 export interface SlopeChartProps {
   lines: readonly SlopeLine[];
+  scale: ScaleKey;
   color: string;
   summary: string;
 }
@@ -24,7 +26,7 @@ export function momentMeans(lines: readonly SlopeLine[]): { mean: number | null;
   });
 }
 
-export function SlopeChart({ lines, color, summary }: SlopeChartProps) {
+export function SlopeChart({ lines, scale, color, summary }: SlopeChartProps) {
   const { t, i18n } = useTranslation();
   const opacity = Math.max(0.08, Math.min(0.6, 12 / Math.max(1, lines.length)));
   // One path for all thin lines keeps the DOM small; a gap (a missing moment) is simply not drawn.
@@ -54,7 +56,7 @@ export function SlopeChart({ lines, color, summary }: SlopeChartProps) {
     <svg className="slope-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
       <rect x={PLOT.left} y={y(9)} width={PLOT.right - PLOT.left} height={y(7) - y(9)} fill="#cfe9d5" opacity={0.75} />
       <text x={PLOT.right - 4} y={y(9) + 12} textAnchor="end" fontSize={10} fill="#2e7d32">
-        {t('trends.chart.sensitiveRange')}
+        {t(`trends.chart.highRange.${scale}`)}
       </text>
       {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((value) => (
         <g key={value}>

@@ -134,7 +134,7 @@ function Overview({ data }: { data: TeamOverview }) {
             return (
               <figure key={scale} className="trend-figure">
                 <figcaption>{t(`trends.scales.${scale}`)}</figcaption>
-                <SlopeChart lines={lines} color={SCALE_COLORS[scale]} summary={summary} />
+                <SlopeChart lines={lines} scale={scale} color={SCALE_COLORS[scale]} summary={summary} />
               </figure>
             );
           })}

@@ -4,6 +4,7 @@ import { Area, ComposedChart, ErrorBar, Line, ReferenceArea, ReferenceLine, Resp
 import { useTranslation } from 'react-i18next';
 import { ageInMonths } from '../../../../shared/domain/dates';
 import type { PhaseSpan, TrendPoint } from '../../../../shared/domain/trends';
+import type { ScaleKey } from '../../../../shared/domain/scales';
 import { dateOfDay, dayNumber, formatDate, formatValue } from './format';
 
 export const SCALE_COLORS = { sensitivity: '#1f6f78', cooperation: '#b35c00' } as const;
@@ -29,6 +30,8 @@ interface ChartPoint {
 
 export interface TrendChartProps {
   points: readonly TrendPoint[];
+  /** Names the green band: sensitive on one scale, cooperative on the other. */
+  scale: ScaleKey;
   color: string;
   /** Days since 1970: the same axis for every chart of one family. */
   domain: [number, number];
@@ -49,7 +52,7 @@ function monthTicks([from, to]: [number, number]): number[] {
   return ticks;
 }
 
-export function TrendChart({ points, color, domain, spans, visits, birthMonth, summary, onOpen }: TrendChartProps) {
+export function TrendChart({ points, scale, color, domain, spans, visits, birthMonth, summary, onOpen }: TrendChartProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const data: ChartPoint[] = points.map((point) => ({
@@ -125,7 +128,7 @@ export function TrendChart({ points, color, domain, spans, visits, birthMonth, s
               label={{ value: t(`phases.${span.phase}`), position: 'insideBottomLeft', fontSize: 10, fill: '#5b6673' }}
             />
           ))}
-          <ReferenceArea y1={7} y2={9} fill="#cfe9d5" fillOpacity={0.75} ifOverflow="hidden" label={{ value: t('trends.chart.sensitiveRange'), position: 'insideTopRight', fontSize: 10, fill: '#2e7d32' }} />
+          <ReferenceArea y1={7} y2={9} fill="#cfe9d5" fillOpacity={0.75} ifOverflow="hidden" label={{ value: t(`trends.chart.highRange.${scale}`), position: 'insideTopRight', fontSize: 10, fill: '#2e7d32' }} />
           {visits.map((visit) => (
             <ReferenceLine key={visit.date} x={dayNumber(visit.date)} stroke="#9aa5b1" strokeDasharray="2 3" ifOverflow="hidden" />
           ))}
