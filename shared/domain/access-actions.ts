@@ -142,6 +142,7 @@ export const ACCESS_ACTIONS: Readonly<Record<string, AccessActionName>> = {
   'access_log.read': view('Toegangslogboek van gezin bekeken', 'Family access log viewed'),
   'access_log.overview': view('Toegangslogboek bekeken', 'Access log viewed'),
   'access_log.verify': admin('Toegangslogboek gecontroleerd', 'Access log verified'),
+  'access_log.keyed': admin('Toegangslogboek beveiligd met een sleutel', 'Access log secured with a key'),
   'backup.create': admin('Back-up gemaakt', 'Backup made'),
   'backup.verify': admin('Back-up gecontroleerd', 'Backup verified'),
   'backup.restore': admin('Back-up klaargezet om terug te zetten', 'Backup staged for restore'),

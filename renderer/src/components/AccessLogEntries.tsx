@@ -37,7 +37,7 @@ export function AccessLogEntries({ rows, caption, showFamily = false }: { rows: 
                 {entry.raterName ?? '—'}
                 {via && <span className="help"> {t('accessLog.via', { device: via })}</span>}
               </td>
-              {showFamily && <td>{entry.familyCode ?? '—'}</td>}
+              {showFamily && <td className="nowrap">{entry.familyCode ?? '—'}</td>}
               <td title={entry.action}>{accessActionName(entry.action, i18n.language)}</td>
               <td>{t(`outcomes.${entry.outcome}`)}</td>
               <td className="access-log-detail">{detail}</td>
