@@ -143,6 +143,8 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   // The log's own reads are logged by the handlers (verify, overview per family or rater).
   'accessLog.verify': { needs: 'coordinator', audit: 'access_log.verify' },
   'accessLog.overview': { needs: 'coordinator', audit: 'access_log.overview', read: true },
+  // An export is logged every time (one team row with the file, its row count and the filters).
+  'accessLog.exportCsv': { needs: 'coordinator', audit: 'access_log.export' },
   // Backups hold every family's data: coordinator only, logged; file work outside a transaction.
   'backup.create': { needs: 'coordinator', audit: 'backup.create', async: true },
   'backup.verify': { needs: 'coordinator', audit: null, async: true },
@@ -272,6 +274,7 @@ export const READ_ONLY_MODE: { [M in MethodName]: ReadOnlyMode } = {
   'families.erase': 'refused',
   'accessLog.verify': 'runs',
   'accessLog.overview': 'runs',
+  'accessLog.exportCsv': 'runs',
   // A backup of a damaged database would look like a sound one later; the damaged file stays on
   // disk anyway and is moved aside (not deleted) when a backup is restored.
   'backup.create': 'refused',

@@ -47,7 +47,12 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Events the back end pushes to every window; payloads are small hints, the UI refetches. */
 export interface EventPayloads {
-  'data.changed': { area: 'raters' | 'families' | 'session' | 'recordings' | 'fragments' | 'scoring'; id?: number };
+  /**
+   * `jobs`: a job ended that is not a recording's own media job (a video export); a media job's
+   * end is `recordings` (it changes what the recording can play). The UI maps each area to the
+   * queries it refetches (renderer/src/api/invalidation.ts).
+   */
+  'data.changed': { area: 'raters' | 'families' | 'session' | 'recordings' | 'jobs' | 'fragments' | 'scoring'; id?: number };
   /** Progress of a media job; sent often, so it carries everything a progress bar needs. */
   'jobs.changed': MediaJob;
   /**

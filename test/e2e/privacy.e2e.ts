@@ -31,7 +31,7 @@ test('a coordinator erases a family after typing its code, checks the log, and m
   await privacy.goto();
   await expect(await privacy.verifyLog()).toContainText('Het logboek is ongeschonden');
   const overview = await privacy.showOverview();
-  await expect(overview.getByRole('cell', { name: 'family.erase', exact: true })).toBeVisible();
+  await expect(overview.getByRole('cell', { name: 'Gezin definitief verwijderd', exact: true })).toBeVisible();
 
   const target = mkdtempSync(join(tmpdir(), 'afstemming-e2e-backup-'));
   try {

@@ -155,7 +155,7 @@ test('the team overview shows the change with its interval and effect size, phas
   // Every export is in the families' access log.
   await team.missingTable().getByRole('link', { name: 'OB-26-002' }).click();
   const log = new FamilyPage(page).accessLog();
-  for (const action of ['export.csv', 'export.xlsx', 'export.pdf_team']) await expect(log.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
+  for (const action of ['Scores geëxporteerd (CSV)', 'Scores geëxporteerd (XLSX)', 'Teamrapport geëxporteerd (PDF)']) await expect(log.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
 });
 
 test('a rater sees no team overview and no trend: they stay blind to earlier scores', async ({ page, host }) => {

@@ -430,6 +430,10 @@ describe('blindness of the export jobs themselves', () => {
       t.backend.events.publish('data.changed', { area: 'session', id: 424242 });
       await until(() => annaHears.text.includes('424242') && chrisHears.text.includes('424242'));
       expect(annaHears.text).toMatch(new RegExp(`event: jobs.changed\ndata: \\{"id":${jobId},"kind":"fragment_clip","status":"done"`));
+      // Its end is area 'jobs' (lists of jobs and exports), not 'recordings': an open recording page
+      // does not reread the recording for it. Only its maker hears that too.
+      expect(annaHears.text).toContain(`event: data.changed\ndata: {"area":"jobs","id":${jobId}}`);
+      expect(chrisHears.text).not.toContain('"area":"jobs"');
       expect(chrisHears.text).not.toContain('fragment_clip');
       expect(chrisHears.text).not.toContain(`"id":${jobId},`);
       // No event names the family.

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import { createApi, type Api } from '../../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
+import { areasOfMutation, invalidateAreas, type Area } from './invalidation';
 import { detectTransport } from './transports';
 
 const ApiContext = createContext<Api | null>(null);
@@ -25,14 +26,21 @@ export function ApiProvider({ children, api: given }: { children: ReactNode; api
     });
     return client;
   }, []);
-  // Any change anywhere (another window, another tab) refreshes what is on screen. A burst of
-  // events is one refresh, and the caller's own answer usually lands first, so a page that is
-  // about to go away (an erased family) is not fetched once more for nothing.
+  // A change anywhere (another window, another tab, a media job) refreshes the queries that show
+  // its area (invalidation.ts), not everything. A burst of events is one refresh, and the
+  // caller's own answer usually lands first, so a page that is about to go away (an erased
+  // family) is not fetched once more for nothing.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = api.on('data.changed', () => {
+    const pending = new Set<Area>();
+    const off = api.on('data.changed', ({ area }) => {
+      pending.add(area);
       clearTimeout(timer);
-      timer = setTimeout(() => void queryClient.invalidateQueries(), 50);
+      timer = setTimeout(() => {
+        const areas = [...pending];
+        pending.clear();
+        void invalidateAreas(queryClient, areas);
+      }, 50);
     });
     return () => {
       clearTimeout(timer);
@@ -66,6 +74,8 @@ export function useApiMutation<M extends MethodName>(method: M) {
   const queryClient = useQueryClient();
   return useMutation<MethodOutput<M>, ApiError, MethodInput<M>>({
     mutationFn: (input) => api.call(method, input),
-    onSuccess: () => queryClient.invalidateQueries(),
+    // Only what this method changes (its namespace's areas; invalidation.ts), so a read or an
+    // export made as a mutation rereads nothing, and a fragment saved does not reread the recording.
+    onSuccess: () => invalidateAreas(queryClient, areasOfMutation(method)),
   });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ACCESS_ACTION_KINDS } from '../../domain/access-actions';
 import type { AccessLogEntry } from '../../domain/entities';
+import { isTimeZone } from '../../domain/local-time';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, id } from '../schemas';
 
@@ -44,6 +46,49 @@ export interface RestoreResult {
   backupCreatedAt: string;
 }
 
+/** One page of the overview, newest first, with how many rows the filters match in all. */
+export interface AccessLogPage {
+  rows: AccessLogEntry[];
+  /** Matching rows up to `upToId`. */
+  total: number;
+  offset: number;
+  limit: number;
+  /**
+   * The newest row this listing counts (every reading adds a row, so without it the next page
+   * would shift by one). Send it back with the next page's offset.
+   */
+  upToId: number;
+}
+
+/** The filtered log as a CSV file (Dutch Excel: semicolons, UTF-8 with BOM, Dutch headers and names). */
+export interface AccessLogCsv {
+  fileName: string;
+  mimeType: string;
+  /** The file's text, starting with a UTF-8 byte-order mark. */
+  content: string;
+  rowCount: number;
+}
+
+/** The most rows one CSV export holds; more asks for a narrower filter rather than a file Excel cannot open. */
+export const ACCESS_LOG_EXPORT_MAX_ROWS = 200_000;
+
+const accessLogFilters = {
+  familyId: id.optional(),
+  raterId: id.optional(),
+  /** Calendar dates in `timeZone`, both inclusive. */
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  kind: z.enum(ACCESS_ACTION_KINDS, { error: 'Onbekende soort handeling.' }).optional(),
+  outcome: z.enum(['ok', 'refused', 'error'], { error: 'Onbekende uitkomst.' }).optional(),
+  /** The reader's IANA time zone (the period's dates, the CSV's times); the back end's own when absent. */
+  timeZone: z.string().max(64).refine(isTimeZone, 'Onbekende tijdzone.').optional(),
+};
+const periodInOrder = <T extends { from?: string; to?: string }>(f: T) => f.from === undefined || f.to === undefined || f.from <= f.to;
+const periodError = { message: 'De begindatum ligt na de einddatum.', path: ['to'] };
+
+export type AccessLogFilters = z.output<typeof accessLogFilterSchema>;
+const accessLogFilterSchema = z.strictObject(accessLogFilters).refine(periodInOrder, periodError);
+
 const folder = z.string().trim().min(1, 'Vul een map in.').max(1000, 'Dit pad is te lang.');
 
 /** Privacy and durability (coordinator only): erasure, the log's hash chain and overviews, backup and restore. */
@@ -53,17 +98,20 @@ export const privacyMethods = {
     z.strictObject({ id, confirmCode: z.string().trim().min(1, 'Typ de gezinscode ter bevestiging.').max(40) }),
   ),
   'accessLog.verify': method<LogChainReport>()('Controleer de hashketen van het toegangslogboek.', z.strictObject({})),
-  'accessLog.overview': method<AccessLogEntry[]>()(
-    'Toegangslogboek per gezin of per beoordelaar over een periode.',
+  'accessLog.overview': method<AccessLogPage>()(
+    'Toegangslogboek gefilterd op gezin, beoordelaar, periode, soort handeling en uitkomst; nieuwste eerst, per pagina.',
     z
       .strictObject({
-        familyId: id.optional(),
-        raterId: id.optional(),
-        from: calendarDate.optional(),
-        to: calendarDate.optional(),
-        limit: z.number().int().min(1).max(5000).optional(),
+        ...accessLogFilters,
+        limit: z.number().int().min(1).max(1000).default(500),
+        offset: z.number().int().min(0).max(100_000_000).default(0),
+        upToId: id.optional(),
       })
-      .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { message: 'De begindatum ligt na de einddatum.', path: ['to'] }),
+      .refine(periodInOrder, periodError),
+  ),
+  'accessLog.exportCsv': method<AccessLogCsv>()(
+    'Het gefilterde toegangslogboek als CSV voor Excel (puntkomma, UTF-8 met BOM, Nederlandse kolomnamen en handelingen, lokale tijd).',
+    accessLogFilterSchema,
   ),
   'backup.create': method<BackupSummary>()(
     'Maak een back-up (database en videobibliotheek) in een map; zonder map kiest de desktop-app er een.',

@@ -1,7 +1,7 @@
 import type { MediaJob } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
 import type { EventHub } from '../../event-hub';
-import { describeJob, findJob, jobAudience, jobForEvent, nextQueuedJob, requeueInterrupted, setJobProgress, setJobState, type JobRow } from './job-repository';
+import { describeJob, findJob, isPersonalKind, jobAudience, jobForEvent, nextQueuedJob, requeueInterrupted, setJobProgress, setJobState, type JobRow } from './job-repository';
 
 export interface JobRunContext {
   signal: AbortSignal;
@@ -159,7 +159,11 @@ export class JobQueue {
         this.running.delete(job.id);
         if (this.stopping || !this.db.open) return;
         this.publish(job.id);
-        this.events.publish('data.changed', { area: 'recordings' });
+        // A media job changes what its recording can play; an export only the lists of jobs and
+        // exports (and is heard only by its creator, like its progress), so an export finishing
+        // next to an open recording page does not make it reread the recording.
+        if (isPersonalKind(job.kind)) this.events.publish('data.changed', { area: 'jobs', id: job.id }, jobAudience(job));
+        else this.events.publish('data.changed', { area: 'recordings' });
         this.wake();
       });
   }

@@ -11,7 +11,7 @@ import type { EventAudience } from '../../event-hub';
  * a recording's shared files (playable version, thumbnails, waveform) and are everyone's.
  */
 export const PERSONAL_JOB_KINDS = ['fragment_clip', 'reel'] as const;
-const isPersonalKind = (kind: string) => (PERSONAL_JOB_KINDS as readonly string[]).includes(kind);
+export const isPersonalKind = (kind: string) => (PERSONAL_JOB_KINDS as readonly string[]).includes(kind);
 
 export interface JobRow {
   id: number;

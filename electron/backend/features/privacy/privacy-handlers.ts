@@ -1,8 +1,11 @@
 import { dirname } from 'node:path';
+import { ACCESS_LOG_EXPORT_MAX_ROWS } from '../../../../shared/api/areas/privacy-methods';
 import { AppError } from '../../../../shared/api/envelope';
+import { localCalendarDate, systemTimeZone } from '../../../../shared/domain/local-time';
 import type { Handlers } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
-import { accessOverview } from './access-overview-repository';
+import { accessLogCsv } from './access-log-csv';
+import { accessOverview, countAccess, describeOverviewFilter, eachAccess } from './access-overview-repository';
 import { createBackup, stageRestore, verifyBackup } from './backup';
 import { appendErasureRecord } from './erasure-register';
 import { checkpointAfterErasure, eraseFamilyRows, removeErasedFiles } from './erasure-repository';
@@ -27,7 +30,7 @@ import { verifyChain } from './log-chain';
  * - Restore is staged (verified, copied, verified again) and swapped in at the next start, before
  *   the database is opened; what it replaces is moved aside, never deleted by the app.
  */
-type PrivacyMethod = 'families.erase' | 'accessLog.verify' | 'accessLog.overview' | 'backup.create' | 'backup.verify' | 'backup.restore';
+type PrivacyMethod = 'families.erase' | 'accessLog.verify' | 'accessLog.overview' | 'accessLog.exportCsv' | 'backup.create' | 'backup.verify' | 'backup.restore';
 
 const dataDirOf = (library: { root: string }) => dirname(library.root);
 
@@ -66,13 +69,33 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
     return report;
   },
 
-  'accessLog.overview': (filter, ctx) => {
-    // Reading the log is itself logged, before the read, so it shows up in the overview.
-    const period = `${filter.from ?? '…'} t/m ${filter.to ?? '…'}`;
-    const detail = `overzicht ${filter.raterId !== undefined ? `beoordelaar ${filter.raterId}, ` : ''}periode ${period}`;
+  'accessLog.overview': ({ limit, offset, upToId, ...filter }, ctx) => {
+    // Reading the log is itself logged, before the read, so it shows up in the overview. A further
+    // page is a further look (its own row); the same page again within minutes is not (repeated-reads.ts).
+    const detail = `overzicht ${describeOverviewFilter(filter)}${offset > 0 ? `, vanaf rij ${offset + 1}` : ''}`;
     if (filter.familyId !== undefined) ctx.logFamilyAccess(filter.familyId, detail);
     else ctx.logTeamAccess(detail);
-    return accessOverview(ctx.db, filter);
+    return { ...accessOverview(ctx.db, { ...filter, limit, offset, upToId }), offset, limit };
+  },
+
+  'accessLog.exportCsv': (filter, ctx) => {
+    const timeZone = filter.timeZone ?? systemTimeZone();
+    const count = countAccess(ctx.db, filter);
+    if (count > ACCESS_LOG_EXPORT_MAX_ROWS) {
+      throw new AppError(
+        'invalid_input',
+        `Met deze filters telt het logboek ${count.toLocaleString('nl-NL')} regels; één export bevat er hoogstens ${ACCESS_LOG_EXPORT_MAX_ROWS.toLocaleString('nl-NL')}. Kies een kortere periode of een gezin.`,
+      );
+    }
+    // Read in the call's transaction, then logged: the row says exactly what the file holds (the
+    // export's own row is in the next one). All rows are read before the log is written to, since
+    // the connection is busy while a statement iterates.
+    const { content, rowCount } = accessLogCsv([...eachAccess(ctx.db, filter)], timeZone);
+    const fileName = `toegangslogboek-${localCalendarDate(ctx.now, timeZone)}.csv`;
+    const detail = `${fileName}: ${rowCount} regels; ${describeOverviewFilter(filter)}`;
+    if (filter.familyId !== undefined) ctx.logFamilyAccess(filter.familyId, detail);
+    else ctx.logTeamAccess(detail);
+    return { fileName, mimeType: 'text/csv;charset=utf-8', content, rowCount };
   },
 
   'backup.create': async ({ targetDir }, ctx) => {

@@ -7,6 +7,7 @@ import type { CaregiverRole } from '../../../../shared/domain/vocabulary';
 import { SCALE_KEYS, type ScaleKey } from '../../../../shared/domain/scales';
 import type { ScoreSheet } from '../../../../shared/domain/scoring';
 import { useApi, useApiMutation, useApiQuery } from '../../api/api-context';
+import { invalidateAreas } from '../../api/invalidation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RationaleField, type CitableFragment } from './RationaleField';
 import { ScaleInput } from './ScaleInput';
@@ -65,7 +66,7 @@ export function ScoreCard({ recordingId, caregivers, onPlayFragment, currentTime
   const show = (next: ScoreSheet) => {
     queryClient.setQueryData(['scoring.sheet', input], next);
     // Progress in rounds and lists may have changed too; the card itself is already up to date.
-    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'scoring.sheet' });
+    void invalidateAreas(queryClient, ['scoring'], (method) => method === 'scoring.sheet');
   };
   const save = (caregiverId: number, scale: ScaleKey, change: { value?: number; rationale?: string }) => {
     const key = `${caregiverId}:${scale}:${change.value !== undefined ? 'value' : 'rationale'}`;
