@@ -75,6 +75,7 @@ export function buildFamilyTrend(db: Db, index: TrendIndex, familyId: number, fi
 export function describeFilters(filters: TrendFilters): string {
   const parts = Object.entries(filters)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${String(value)}`);
+    // A list (the chosen families) joined by "|", so it cannot be mistaken for the next filter.
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('|') : String(value)}`);
   return parts.length ? parts.join(', ') : 'geen';
 }
