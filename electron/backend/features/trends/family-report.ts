@@ -110,7 +110,7 @@ export async function familyReportPdf(
   canvas.text(x.heading(trend.family.code), { size: 20, bold: true });
   canvas.text(x.subtitle, { size: 12, color: '#1f6f78' });
   canvas.space(4);
-  canvas.text(x.made(w.date(createdOn), trend.family.babyBirthMonth, w.familyPhases[trend.family.phase], describeFilters(trend.filters)), { size: 9, color: '#5b6673' });
+  canvas.text(x.made(w.date(createdOn), trend.family.babyBirthMonth, w.familyPhases[trend.family.phase], describeFilters(trend.filters, language)), { size: 9, color: '#5b6673' });
   canvas.space(8);
 
   canvas.heading(x.howToRead, 3);
@@ -176,13 +176,13 @@ export async function familyReportPdf(
     canvas.ensureSpace(60);
     canvas.table(
       [
-        { header: h('recordingDate'), width: 58 },
+        { header: h('recordingDate'), width: 66 },
         { header: h('babyAgeMonths'), width: 50, align: 'right' },
-        { header: h('moment'), width: 66 },
-        { header: h('activity'), width: 55 },
-        { header: h('sensitivity'), width: 56, align: 'right' },
-        { header: h('cooperation'), width: 56, align: 'right' },
-        { header: h('source'), width: 154 },
+        { header: h('moment'), width: 62 },
+        { header: h('activity'), width: 52 },
+        { header: h('sensitivity'), width: 58, align: 'right' },
+        { header: h('cooperation'), width: 58, align: 'right' },
+        { header: h('source'), width: 149 },
       ],
       points.map((point, i) => {
         const other = own.find((s) => s.scale === 'cooperation')?.points[i];

@@ -105,7 +105,7 @@ export async function teamReportPdf(
   canvas.text(x.heading, { size: 20, bold: true });
   canvas.text(x.subtitle, { size: 12, color: '#1f6f78' });
   canvas.space(4);
-  const filters = describeFilters({ ...overview.filters, raterId: undefined, familyIds: undefined });
+  const filters = describeFilters({ ...overview.filters, raterId: undefined, familyIds: undefined }, language);
   canvas.text(x.made(w.date(createdOn), overview.familyCount, filters, raterPseudonym), { size: 9, color: '#5b6673' });
   if (chosenCodes) canvas.text(x.chosen(chosenCodes.join(', ')), { size: 9, color: '#5b6673' });
   canvas.space(6);

@@ -122,7 +122,7 @@ function workbookNotes(input: ExportInput, today: string): string[] {
   if (language === 'en') {
     return [
       `Afstemming - export of scores (${today}); pseudonymous: family codes, caregiver roles and rater numbers, no names.`,
-      `Filters: ${describeFilters(filters)}${rater}.`,
+      `Filters: ${describeFilters(filters, 'en')}${rater}.`,
       '',
       `Sheet "${sheet.scores}": one row per submitted score (long format, for SPSS, R and Excel).`,
       'Which scores count: submitted, scored blind in a revealed round, by a rater of that round, for a caregiver in view',
