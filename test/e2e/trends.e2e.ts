@@ -164,6 +164,9 @@ test('a rater sees no team overview and no trend: they stay blind to earlier sco
   const trend = new FamilyTrendSection(page);
   await expect(trend.region).toContainText('alleen zichtbaar voor coördinatoren');
   await expect(trend.region.getByRole('img')).toHaveCount(0);
+  // No exports either: a rater gets no file with scores they may not see.
+  await expect(trend.region.getByRole('region', { name: 'Exporteren' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'CSV', exact: true })).toHaveCount(0);
   await page.goto(new URL('#/team', page.url()).toString());
   await expect(page.getByText('Het teamoverzicht is alleen voor coördinatoren.')).toBeVisible();
 });
