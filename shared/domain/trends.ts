@@ -26,6 +26,8 @@ export interface TrendFilters {
   activity?: Activity;
   /** Only this rater's scores; consensus is then not used, because it is not one rater's score. */
   raterId?: number;
+  /** Only these families (the team page's family filter); absent is all. Team views and exports. */
+  familyIds?: number[];
 }
 
 /**

@@ -63,7 +63,7 @@ test('the coordinator sees agreement before versus after, per meeting and per ra
   // The figures as CSV, through the API, handed to the browser as a download.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Cijfers als CSV' }).click();
-  expect((await download).suggestedFilename()).toMatch(/^overeenstemming-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect((await download).suggestedFilename()).toMatch(/^afstemming-overeenstemming-\d{4}-\d{2}-\d{2}-excel-nl\.csv$/);
 
   // Filtering on the nameting leaves no before-versus-after difference, and still no NaN.
   await page.getByLabel('Meetmoment').selectOption('nameting');

@@ -85,7 +85,7 @@ test('a coordinator opens a family and sees the trend: consensus, labelled means
 
   // The PDF report for the clinician.
   const download = await trend.downloadReport();
-  expect(download.suggestedFilename()).toMatch(/^OB-26-001_rapport_\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(download.suggestedFilename()).toMatch(/^afstemming-rapport-OB-26-001-\d{4}-\d{2}-\d{2}\.pdf$/);
   const pdf = artifactPath(testInfo, download.suggestedFilename());
   await download.saveAs(pdf);
   expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -127,26 +127,26 @@ test('the team overview shows the change with its interval and effect size, phas
   await expect(team.familyCount()).toContainText('4 gezinnen binnen de filters.');
 
   const out = artifactDir(testInfo);
-  const comma = await team.download('CSV (komma; R, SPSS)');
-  expect(comma.suggestedFilename()).toMatch(/^team_scores_\d{4}-\d{2}-\d{2}\.csv$/);
+  const comma = await team.download('CSV');
+  expect(comma.suggestedFilename()).toMatch(/^afstemming-scores-\d{4}-\d{2}-\d{2}\.csv$/);
   const commaText = readFileSync(await comma.path(), 'utf8');
-  expect(commaText.startsWith('\uFEFF"family_code","caregiver_id","caregiver_role"')).toBe(true);
+  expect(commaText.startsWith('\uFEFF"gezinscode","ouder_id","rol_ouder"')).toBe(true);
   expect(commaText.split('\r\n')).toHaveLength(1 + 38 + 1);
   expect(commaText).not.toContain('Marieke');
 
-  const semicolon = await team.download('CSV (puntkomma; Excel-NL)');
-  expect(semicolon.suggestedFilename()).toMatch(/^team_scores_excel-nl_\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(readFileSync(await semicolon.path(), 'utf8').startsWith('\uFEFF"family_code";"caregiver_id";')).toBe(true);
+  const semicolon = await team.download('CSV (Excel-NL)');
+  expect(semicolon.suggestedFilename()).toMatch(/^afstemming-scores-\d{4}-\d{2}-\d{2}-excel-nl\.csv$/);
+  expect(readFileSync(await semicolon.path(), 'utf8').startsWith('\uFEFF"gezinscode";"ouder_id";')).toBe(true);
 
-  const xlsx = await team.download('Excel (XLSX)');
-  expect(xlsx.suggestedFilename()).toMatch(/^team_scores_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const xlsx = await team.download('Excel');
+  expect(xlsx.suggestedFilename()).toMatch(/^afstemming-scores-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await xlsx.path());
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['scores', 'momenten', 'toelichting']);
   expect(workbook.getWorksheet('scores')!.actualRowCount).toBe(1 + 38);
 
-  const pdf = await team.download('Teamoverzicht (PDF)');
-  expect(pdf.suggestedFilename()).toMatch(/^teamoverzicht_\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdf = await team.download('PDF');
+  expect(pdf.suggestedFilename()).toMatch(/^afstemming-teamoverzicht-\d{4}-\d{2}-\d{2}\.pdf$/);
   const pdfPath = join(out, pdf.suggestedFilename());
   await pdf.saveAs(pdfPath);
   expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -168,6 +168,9 @@ test('a rater sees no team overview and no trend: they stay blind to earlier sco
   const trend = new FamilyTrendSection(page);
   await expect(trend.region).toContainText('alleen zichtbaar voor coördinatoren');
   await expect(trend.region.getByRole('img')).toHaveCount(0);
+  // No exports either: a rater gets no file with scores they may not see.
+  await expect(trend.region.getByRole('region', { name: 'Exporteren' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'CSV', exact: true })).toHaveCount(0);
   await page.goto(new URL('#/team', page.url()).toString());
   await expect(page.getByText('Het teamoverzicht is alleen voor coördinatoren.')).toBeVisible();
 });

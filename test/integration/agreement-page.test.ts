@@ -181,7 +181,9 @@ describe('agreement.overview', () => {
 
   it('exports the figures as CSV with a BOM, the semicolon dialect and no live formulas', async () => {
     const file = await t.api.call('agreement.exportCsv', { dialect: 'semicolon' });
-    expect(file.fileName).toMatch(/^overeenstemming-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.fileName).toMatch(/^afstemming-overeenstemming-\d{4}-\d{2}-\d{2}-excel-nl\.csv$/);
+    // The comma dialect is named apart, so the two never overwrite each other in Downloads.
+    expect((await t.api.call('agreement.exportCsv', { dialect: 'comma' })).fileName).toBe(file.fileName.replace(/-excel-nl\.csv$/, '.csv'));
     expect(file.mimeType).toBe('text/csv;charset=utf-8');
     expect(file.content.startsWith('\uFEFF"section";"scale";')).toBe(true);
     expect(file.content).toContain(`"'=HYPERLINK(""x"") (2026-03-10)"`);

@@ -21,19 +21,20 @@ afterEach(() => t.close());
 const scratch = mkdtempSync(join(tmpdir(), 'afstemming-trends-export-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The score columns in Dutch, the default language (export-headers.ts). */
 const HEADER = [
-  'family_code',
-  'caregiver_id',
-  'caregiver_role',
-  'recording_id',
-  'recording_date',
-  'baby_age_months',
-  'moment',
-  'activity',
-  'visit_phase',
-  'scale',
-  'rater',
-  'round_id',
+  'gezinscode',
+  'ouder_id',
+  'rol_ouder',
+  'opname_id',
+  'opnamedatum',
+  'leeftijd_baby_maanden',
+  'meetmoment',
+  'activiteit',
+  'fase_bezoek',
+  'schaal',
+  'beoordelaar',
+  'ronde_id',
   'blind',
   'score',
   'consensus',
@@ -57,9 +58,9 @@ function pdfText(file: ExportFile): string | null {
 }
 
 describe('CSV export', () => {
-  it('writes the long format in the comma dialect: BOM, CRLF, ASCII header, quoted text, bare numbers, no names', async () => {
+  it('writes the long format in the comma dialect: BOM, CRLF, Dutch ASCII header, quoted text, bare numbers, no names', async () => {
     const file = await t.api.call('trends.exportCsv', { dialect: 'comma' });
-    expect(file.fileName).toMatch(new RegExp(`^team_scores_${today.source}\\.csv$`));
+    expect(file.fileName).toMatch(new RegExp(`^afstemming-scores-${today.source}\\.csv$`));
     expect(file.mimeType).toBe('text/csv;charset=utf-8');
     const text = bytesOf(file).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -88,7 +89,7 @@ describe('CSV export', () => {
   it('writes the Dutch Excel dialect with semicolons, narrowed to one family and one rater', async () => {
     const [bram] = story.raterIds as [number];
     const file = await t.api.call('trends.exportCsv', { dialect: 'semicolon', familyId: story.family, filters: { raterId: bram } });
-    expect(file.fileName).toMatch(new RegExp(`^OB-26-001_scores_excel-nl_${today.source}\\.csv$`));
+    expect(file.fileName).toMatch(new RegExp(`^afstemming-scores-OB-26-001-${today.source}-excel-nl\\.csv$`));
     const lines = bytesOf(file).toString('utf8').slice(1).split('\r\n').slice(0, -1);
     expect(lines[0]).toBe(HEADER.map((h) => `"${h}"`).join(';'));
     expect(lines.slice(1).every((l) => l.startsWith('"OB-26-001";') && l.includes(`;"R${String(bram).padStart(3, '0')}";`))).toBe(true);
@@ -102,18 +103,18 @@ describe('CSV export', () => {
       `a <- read.csv(${JSON.stringify(comma)}, fileEncoding = "UTF-8-BOM")`,
       `b <- read.csv2(${JSON.stringify(semicolon)}, fileEncoding = "UTF-8-BOM")`,
       'stopifnot(identical(a, b))',
-      'cat(nrow(a), ncol(a), class(a$score), class(a$family_code), names(a)[1], sum(is.na(a$consensus)), a$family_code[1], "\\n")',
+      'cat(nrow(a), ncol(a), class(a$score), class(a$gezinscode), names(a)[1], sum(is.na(a$consensus)), a$gezinscode[1], "\\n")',
     ].join('; ');
     const result = spawnSync('Rscript', ['-e', script], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toBe('38 15 integer character family_code 32 OB-26-001');
+    expect(result.stdout.trim()).toBe('38 15 integer character gezinscode 32 OB-26-001');
   });
 });
 
 describe('XLSX export', () => {
   it('holds the long format, the values per moment and an explanation, with numbers as numbers', async () => {
     const file = await t.api.call('trends.exportXlsx', {});
-    expect(file.fileName).toMatch(new RegExp(`^team_scores_${today.source}\\.xlsx$`));
+    expect(file.fileName).toMatch(new RegExp(`^afstemming-scores-${today.source}\\.xlsx$`));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['scores', 'momenten', 'toelichting']);
@@ -125,7 +126,7 @@ describe('XLSX export', () => {
     expect(typeof first[14]).toBe('number');
 
     const moments = workbook.getWorksheet('momenten')!;
-    expect(moments.getRow(1).values).toEqual([undefined, 'family_code', 'caregiver_id', 'caregiver_role', 'scale', 'voormeting', 'nameting', 'follow_up', 'change_nameting', 'change_follow_up']);
+    expect(moments.getRow(1).values).toEqual([undefined, 'gezinscode', 'ouder_id', 'rol_ouder', 'schaal', 'voormeting', 'nameting', 'follow_up', 'verandering_nameting', 'verandering_follow_up']);
     const rows = moments.getSheetValues().slice(2) as unknown[][];
     const mother = rows.find((row) => row[1] === 'OB-26-001' && row[3] === 'moeder' && row[4] === 'cooperation')!;
     // Mean of 4, 5, 4 rounded to two decimals in the data; missing values stay empty.
@@ -136,7 +137,7 @@ describe('XLSX export', () => {
 
     const notes = (workbook.getWorksheet('toelichting')!.getSheetValues().slice(1) as unknown[][]).map((row) => String(row?.[1] ?? '')).join('\n');
     expect(notes).toMatch(/blinde ronde/);
-    expect(notes).toMatch(/family_code/);
+    expect(notes).toMatch(/gezinscode: Pseudonieme gezinscode/);
     const everything = JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues()));
     for (const name of NAMES) expect(everything).not.toContain(name);
   });
@@ -145,7 +146,7 @@ describe('XLSX export', () => {
 describe('PDF exports', () => {
   it('make a family report for the clinician without names', async () => {
     const file = await t.api.call('trends.exportFamilyPdf', { familyId: story.family });
-    expect(file.fileName).toMatch(new RegExp(`^OB-26-001_rapport_${today.source}\\.pdf$`));
+    expect(file.fileName).toMatch(new RegExp(`^afstemming-rapport-OB-26-001-${today.source}\\.pdf$`));
     expect(file.mimeType).toBe('application/pdf');
     expect(bytesOf(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(file);
@@ -159,7 +160,7 @@ describe('PDF exports', () => {
 
   it('make the team overview as a report', async () => {
     const file = await t.api.call('trends.exportTeamPdf', {});
-    expect(file.fileName).toMatch(new RegExp(`^teamoverzicht_${today.source}\\.pdf$`));
+    expect(file.fileName).toMatch(new RegExp(`^afstemming-teamoverzicht-${today.source}\\.pdf$`));
     const text = pdfText(file);
     if (text !== null) {
       for (const expected of ['Teamoverzicht', 'Gemiddelde verandering', 'OB-26-004', 'in een blinde ronde', "d_z"]) expect(text).toContain(expected);

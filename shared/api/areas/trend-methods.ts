@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ExportFile, FamilyTrend, TeamOverview } from '../../domain/trends';
+import { EXPORT_LANGUAGES } from '../../domain/exports';
 import { ACTIVITIES } from '../../domain/vocabulary';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, caregiverRole, familyPhase, id } from '../schemas';
 
-/** Period, phase, caregiver role, activity and rater; every one optional. */
+/** Period, phase, caregiver role, activity, rater and (team only) families; every one optional. */
 export const trendFilters = z
   .strictObject({
     from: calendarDate.optional(),
@@ -13,6 +14,8 @@ export const trendFilters = z
     caregiverRole: caregiverRole.optional(),
     activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
     raterId: id.optional(),
+    /** The team page's family filter: these families only (none given: all). */
+    familyIds: z.array(id).min(1, 'Kies minstens één gezin, of alle gezinnen.').max(10_000, 'Te veel gezinnen gekozen.').optional(),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
     message: 'De begindatum ligt na de einddatum.',
@@ -20,11 +23,15 @@ export const trendFilters = z
   });
 
 const filters = { filters: trendFilters.default({}) };
+/** Headers and texts of a file in the UI's language; Dutch unless the UI is English. */
+const language = { language: z.enum(EXPORT_LANGUAGES, { error: 'Kies nl of en als taal.' }).default('nl') };
 
 /**
  * Coordinator trends and exports. Values follow one rule everywhere: consensus where there is
  * one, else the mean of submitted blind scores of revealed rounds; a recording in a round that is
- * still blind is left out. Files come back as base64 with a pseudonymous file name.
+ * still blind is left out. Files come back as base64 with a pseudonymous file name
+ * (shared/domain/exports.ts). `familyId` narrows an export to one family (the family page);
+ * `filters.familyIds` is the team page's family filter, for the overview and its exports alike.
  */
 export const trendMethods = {
   'trends.family': method<FamilyTrend>()(
@@ -37,15 +44,15 @@ export const trendMethods = {
   ),
   'trends.exportCsv': method<ExportFile>()(
     'Alle scores in lang formaat als CSV: komma, of puntkomma met decimale komma voor Excel-NL (alleen coördinator).',
-    z.strictObject({ ...filters, familyId: id.optional(), dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }) }),
+    z.strictObject({ ...filters, ...language, familyId: id.optional(), dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }) }),
   ),
   'trends.exportXlsx': method<ExportFile>()(
     'Alle scores in lang formaat plus waarden per meetmoment als Excel-bestand (alleen coördinator).',
-    z.strictObject({ ...filters, familyId: id.optional() }),
+    z.strictObject({ ...filters, ...language, familyId: id.optional() }),
   ),
   'trends.exportFamilyPdf': method<ExportFile>()(
     'Rapport van één gezin voor de behandelaar als PDF: verloop, scores, uitleg; zonder namen (alleen coördinator).',
-    z.strictObject({ familyId: id, ...filters }),
+    z.strictObject({ familyId: id, ...filters, ...language }),
   ),
-  'trends.exportTeamPdf': method<ExportFile>()('Het teamoverzicht als PDF (alleen coördinator).', z.strictObject(filters)),
+  'trends.exportTeamPdf': method<ExportFile>()('Het teamoverzicht als PDF (alleen coördinator).', z.strictObject({ ...filters, ...language })),
 } as const satisfies Record<string, MethodSpec>;

@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { ExportsSection } from './exports-section';
 
 /** The "Verloop van de scores" section on a family page. */
 export class FamilyTrendSection {
@@ -39,9 +40,13 @@ export class FamilyTrendSection {
     await chart.locator('g.trend-dot', { hasText: label }).first().locator('circle, path').first().click();
   }
 
-  async downloadReport(): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.region.getByRole('button', { name: 'Rapport voor de behandelaar (PDF)' }).click()]);
-    await expect(this.region.getByRole('status').filter({ hasText: 'is gedownload' })).toBeVisible();
-    return download;
+  /** The family's exports (CSV, CSV (Excel-NL), Excel, PDF) under "Exporteren". */
+  exports(): ExportsSection {
+    return new ExportsSection(this.page, this.region);
+  }
+
+  /** The report for the clinician: the PDF of the family's exports. */
+  downloadReport(): Promise<Download> {
+    return this.exports().download('PDF');
   }
 }

@@ -1,6 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { ExportsSection, type ExportLabel } from './exports-section';
 
-export type TeamExport = 'CSV (komma; R, SPSS)' | 'CSV (puntkomma; Excel-NL)' | 'Excel (XLSX)' | 'Teamoverzicht (PDF)';
 
 /** The team overview at /team. */
 export class TeamPage {
@@ -44,10 +44,29 @@ export class TeamPage {
     return this.page.getByRole('table', { name: 'Gezinnen per fase' });
   }
 
-  async download(name: TeamExport): Promise<Download> {
-    const exports = this.page.getByRole('region', { name: 'Exporteren' });
-    const [download] = await Promise.all([this.page.waitForEvent('download'), exports.getByRole('button', { name }).click()]);
-    await expect(exports.getByRole('status').filter({ hasText: download.suggestedFilename() })).toBeVisible();
-    return download;
+  exports(): ExportsSection {
+    return new ExportsSection(this.page);
+  }
+
+  download(label: ExportLabel): Promise<Download> {
+    return this.exports().download(label);
+  }
+
+  /** The family filter: a disclosure with a checkbox per family code. */
+  familyFilter(): Locator {
+    return this.page.locator('details.family-filter');
+  }
+
+  /** Opens the family filter and ticks these families (the others stay as they are). */
+  async chooseFamilies(...codes: string[]): Promise<void> {
+    const filter = this.familyFilter();
+    if ((await filter.getAttribute('open')) === null) await filter.locator('summary').click();
+    const group = filter.getByRole('group', { name: 'Gezinnen' });
+    for (const code of codes) await group.getByRole('checkbox', { name: code, exact: true }).check();
+  }
+
+  /** Back to all families. */
+  async allFamilies(): Promise<void> {
+    await this.familyFilter().getByRole('group', { name: 'Gezinnen' }).getByRole('checkbox', { name: 'Alle gezinnen' }).check();
   }
 }

@@ -1,6 +1,7 @@
 import type { AgreementCsv, AgreementOverview, AgreementReading } from '../../../../shared/api/areas/agreement-methods';
 import { tooFewForDifference, tooFewItems, tooFewItemsIn } from '../../../../shared/stats/sample-size';
 import type { Stat } from '../../../../shared/stats/stat-result';
+import { exportFileName } from '../../../../shared/domain/exports';
 import { tableToCsv, type CsvDialect } from '../trends/csv-export';
 import type { Column, Table } from '../trends/export-table';
 import { raterPseudonym } from '../trends/export-table';
@@ -114,5 +115,5 @@ export function agreementFigureRows(overview: AgreementOverview): FigureRow[] {
 
 export function agreementCsv(overview: AgreementOverview, dialect: CsvDialect, today: string): AgreementCsv {
   const table: Table<FigureRow> = { name: 'overeenstemming', columns: COLUMNS, rows: agreementFigureRows(overview) };
-  return { fileName: `overeenstemming-${today}.csv`, mimeType: 'text/csv;charset=utf-8', content: tableToCsv(table, dialect) };
+  return { fileName: exportFileName({ subject: 'overeenstemming', date: today, dialect, extension: 'csv' }), mimeType: 'text/csv;charset=utf-8', content: tableToCsv(table, dialect) };
 }

@@ -1,3 +1,4 @@
+import { localToday } from '../../../../shared/domain/dates';
 import type { HandlersFor } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
 import { agreementCsv } from './agreement-csv';
@@ -16,7 +17,8 @@ export const agreementHandlers: HandlersFor<'agreement'> = {
   },
   'agreement.exportCsv': ({ filters, dialect }, ctx) => {
     const overview = buildAgreementOverview(ctx.db, filters);
-    const file = agreementCsv(overview, dialect, ctx.now.slice(0, 10));
+    // The local date, as in every export's file name (ctx.now is UTC: after 23:00 or 22:00 here it is tomorrow there).
+    const file = agreementCsv(overview, dialect, localToday(new Date(ctx.now)));
     appendAccess(ctx.db, {
       at: ctx.now,
       rater: ctx.actor,

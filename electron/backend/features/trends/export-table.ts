@@ -1,11 +1,14 @@
 import { ageInMonths } from '../../../../shared/domain/dates';
 import { SCALE_KEYS } from '../../../../shared/domain/scales';
 import type { SlopeLine, TrendFilters } from '../../../../shared/domain/trends';
+import type { ExportLanguage } from '../../../../shared/domain/exports';
+import { headerVariable, type HeaderKey } from './export-headers';
 import { recordingInFilters } from './family-trend';
 import type { IndexedFamily, IndexedScore, TrendIndex } from './trend-index';
 
-// The spreadsheet exports as tables: columns with ASCII snake_case names (what SPSS and R accept
-// as variable names without renaming) and rows of plain cells. No names anywhere: families by
+// The spreadsheet exports as tables: columns with ASCII snake_case names in the export's language
+// (what SPSS and R accept as variable names without renaming; export-headers.ts) and rows of
+// plain cells. No names anywhere: families by
 // code, caregivers by role and a number, raters by a pseudonymous id.
 
 export type Cell = string | number | null;
@@ -50,23 +53,80 @@ export interface ScoreRow {
   consensus: number | null;
 }
 
-export const SCORE_COLUMNS: Column<ScoreRow>[] = [
-  { header: 'family_code', kind: 'text', value: (r) => r.familyCode, help: 'Pseudonieme gezinscode.' },
-  { header: 'caregiver_id', kind: 'number', value: (r) => r.caregiverId, help: 'Nummer van de ouder/verzorger (vast per persoon, zonder naam).' },
-  { header: 'caregiver_role', kind: 'text', value: (r) => r.caregiverRole, help: 'moeder, vader, partner of anders.' },
-  { header: 'recording_id', kind: 'number', value: (r) => r.recordingId, help: 'Nummer van de opname.' },
-  { header: 'recording_date', kind: 'text', value: (r) => r.recordingDate, help: 'Opnamedatum, JJJJ-MM-DD.' },
-  { header: 'baby_age_months', kind: 'number', value: (r) => r.babyAgeMonths, help: 'Leeftijd van de baby in hele maanden (uit de geboortemaand).' },
-  { header: 'moment', kind: 'text', value: (r) => r.moment, help: 'voormeting, nameting, follow-up of geen (geen meetmoment).' },
-  { header: 'activity', kind: 'text', value: (r) => r.activity, help: 'bad, voeden, verschonen, spelen of anders.' },
-  { header: 'visit_phase', kind: 'text', value: (r) => r.visitPhase, help: 'Fase van het huisbezoek waarin gefilmd is.' },
-  { header: 'scale', kind: 'text', value: (r) => r.scale, help: 'sensitivity (sensitiviteit) of cooperation (coöperatie).' },
-  { header: 'rater', kind: 'text', value: (r) => r.rater, help: 'Pseudoniem van de beoordelaar (R + nummer); leeg bij een consensus zonder zichtbare scores.' },
-  { header: 'round_id', kind: 'number', value: (r) => r.roundId, help: 'Nummer van de scoringsronde; leeg bij oefenen.' },
-  { header: 'blind', kind: 'text', value: (r) => r.blind, help: 'ja: blind gescoord in een onthulde ronde; nee: oefenscore (niet blind).' },
-  { header: 'score', kind: 'number', value: (r) => r.score, help: 'Score 1–9 (hoger is beter; 7 of hoger is het sensitieve bereik).' },
-  { header: 'consensus', kind: 'number', value: (r) => r.consensus, help: 'Consensusscore van de intervisie voor deze opname, ouder en schaal; leeg als er geen is.' },
+type ColumnSpec<Row> = Omit<Column<Row>, 'header' | 'help'> & { key: HeaderKey; help: Record<ExportLanguage, string> };
+
+/** The columns in the export's language: headers from the shared table (export-headers.ts), help for the explanation sheet. */
+function columnsIn<Row>(specs: readonly ColumnSpec<Row>[], language: ExportLanguage): Column<Row>[] {
+  return specs.map(({ key, help, ...column }) => ({ ...column, header: headerVariable(key, language), help: help[language] }));
+}
+
+const SCORE_SPECS: ColumnSpec<ScoreRow>[] = [
+  { key: 'familyCode', kind: 'text', value: (r) => r.familyCode, help: { nl: 'Pseudonieme gezinscode.', en: 'Pseudonymous family code.' } },
+  {
+    key: 'caregiverId',
+    kind: 'number',
+    value: (r) => r.caregiverId,
+    help: { nl: 'Nummer van de ouder/verzorger (vast per persoon, zonder naam).', en: 'Number of the parent/caregiver (fixed per person, no name).' },
+  },
+  { key: 'caregiverRole', kind: 'text', value: (r) => r.caregiverRole, help: { nl: 'moeder, vader, partner of anders.', en: 'moeder (mother), vader (father), partner or anders (other).' } },
+  { key: 'recordingId', kind: 'number', value: (r) => r.recordingId, help: { nl: 'Nummer van de opname.', en: 'Number of the recording.' } },
+  { key: 'recordingDate', kind: 'text', value: (r) => r.recordingDate, help: { nl: 'Opnamedatum, JJJJ-MM-DD.', en: 'Recording date, YYYY-MM-DD.' } },
+  {
+    key: 'babyAgeMonths',
+    kind: 'number',
+    value: (r) => r.babyAgeMonths,
+    help: { nl: 'Leeftijd van de baby in hele maanden (uit de geboortemaand).', en: "The baby's age in whole months (from the month of birth)." },
+  },
+  {
+    key: 'moment',
+    kind: 'text',
+    value: (r) => r.moment,
+    help: { nl: 'voormeting, nameting, follow-up of geen (geen meetmoment).', en: 'voormeting (pre-test), nameting (post-test), follow-up or geen (no measurement moment).' },
+  },
+  {
+    key: 'activity',
+    kind: 'text',
+    value: (r) => r.activity,
+    help: { nl: 'bad, voeden, verschonen, spelen of anders.', en: 'bad (bath), voeden (feeding), verschonen (changing), spelen (play) or anders (other).' },
+  },
+  { key: 'visitPhase', kind: 'text', value: (r) => r.visitPhase, help: { nl: 'Fase van het huisbezoek waarin gefilmd is.', en: 'Phase of the home visit in which the recording was made.' } },
+  { key: 'scale', kind: 'text', value: (r) => r.scale, help: { nl: 'sensitivity (sensitiviteit) of cooperation (coöperatie).', en: 'sensitivity or cooperation.' } },
+  {
+    key: 'rater',
+    kind: 'text',
+    value: (r) => r.rater,
+    help: {
+      nl: 'Pseudoniem van de beoordelaar (R + nummer); leeg bij een consensus zonder zichtbare scores.',
+      en: "The rater's pseudonym (R + number); empty for a consensus without visible scores.",
+    },
+  },
+  { key: 'roundId', kind: 'number', value: (r) => r.roundId, help: { nl: 'Nummer van de scoringsronde; leeg bij oefenen.', en: 'Number of the scoring round; empty for practice.' } },
+  {
+    key: 'blind',
+    kind: 'text',
+    value: (r) => r.blind,
+    help: { nl: 'ja: blind gescoord in een onthulde ronde; nee: oefenscore (niet blind).', en: 'ja (yes): scored blind in a revealed round; nee (no): practice score (not blind).' },
+  },
+  {
+    key: 'score',
+    kind: 'number',
+    value: (r) => r.score,
+    help: { nl: 'Score 1–9 (hoger is beter; 7 of hoger is het sensitieve bereik).', en: 'Score 1–9 (higher is better; 7 or higher is the sensitive range).' },
+  },
+  {
+    key: 'consensus',
+    kind: 'number',
+    value: (r) => r.consensus,
+    help: {
+      nl: 'Consensusscore van de intervisie voor deze opname, ouder en schaal; leeg als er geen is.',
+      en: 'Consensus score of the peer review meeting for this recording, caregiver and scale; empty if there is none.',
+    },
+  },
 ];
+
+export function scoreColumns(language: ExportLanguage): Column<ScoreRow>[] {
+  return columnsIn(SCORE_SPECS, language);
+}
 
 /**
  * Long format: one row per submitted score (blind ones of revealed rounds, then practice ones,
@@ -143,14 +203,39 @@ export function momentRows(lines: readonly SlopeLine[]): MomentRow[] {
   }));
 }
 
-export const MOMENT_COLUMNS: Column<MomentRow>[] = [
-  { header: 'family_code', kind: 'text', value: (r) => r.familyCode, help: 'Pseudonieme gezinscode.' },
-  { header: 'caregiver_id', kind: 'number', value: (r) => r.caregiverId, help: 'Nummer van de ouder/verzorger.' },
-  { header: 'caregiver_role', kind: 'text', value: (r) => r.role, help: 'moeder, vader, partner of anders.' },
-  { header: 'scale', kind: 'text', value: (r) => r.scale, help: 'sensitivity of cooperation.' },
-  { header: 'voormeting', kind: 'number', decimals: 2, value: (r) => r.voormeting, help: 'Waarde bij de voormeting: consensus, anders het gemiddelde van de blinde scores; gemiddeld over de opnamen van dat moment.' },
-  { header: 'nameting', kind: 'number', decimals: 2, value: (r) => r.nameting, help: 'Waarde bij de nameting (zelfde regel).' },
-  { header: 'follow_up', kind: 'number', decimals: 2, value: (r) => r.followUp, help: 'Waarde bij de follow-up (zelfde regel).' },
-  { header: 'change_nameting', kind: 'number', decimals: 2, value: (r) => r.changeNameting, help: 'nameting − voormeting; leeg als een van beide ontbreekt.' },
-  { header: 'change_follow_up', kind: 'number', decimals: 2, value: (r) => r.changeFollowUp, help: 'follow-up − voormeting; leeg als een van beide ontbreekt.' },
+const MOMENT_SPECS: ColumnSpec<MomentRow>[] = [
+  { key: 'familyCode', kind: 'text', value: (r) => r.familyCode, help: { nl: 'Pseudonieme gezinscode.', en: 'Pseudonymous family code.' } },
+  { key: 'caregiverId', kind: 'number', value: (r) => r.caregiverId, help: { nl: 'Nummer van de ouder/verzorger.', en: 'Number of the parent/caregiver.' } },
+  { key: 'caregiverRole', kind: 'text', value: (r) => r.role, help: { nl: 'moeder, vader, partner of anders.', en: 'moeder (mother), vader (father), partner or anders (other).' } },
+  { key: 'scale', kind: 'text', value: (r) => r.scale, help: { nl: 'sensitivity of cooperation.', en: 'sensitivity or cooperation.' } },
+  {
+    key: 'voormeting',
+    kind: 'number',
+    decimals: 2,
+    value: (r) => r.voormeting,
+    help: {
+      nl: 'Waarde bij de voormeting: consensus, anders het gemiddelde van de blinde scores; gemiddeld over de opnamen van dat moment.',
+      en: 'Value at the pre-test: the consensus, else the mean of the blind scores; averaged over the recordings of that moment.',
+    },
+  },
+  { key: 'nameting', kind: 'number', decimals: 2, value: (r) => r.nameting, help: { nl: 'Waarde bij de nameting (zelfde regel).', en: 'Value at the post-test (same rule).' } },
+  { key: 'followUp', kind: 'number', decimals: 2, value: (r) => r.followUp, help: { nl: 'Waarde bij de follow-up (zelfde regel).', en: 'Value at the follow-up (same rule).' } },
+  {
+    key: 'changeNameting',
+    kind: 'number',
+    decimals: 2,
+    value: (r) => r.changeNameting,
+    help: { nl: 'nameting − voormeting; leeg als een van beide ontbreekt.', en: 'post-test − pre-test; empty if either is missing.' },
+  },
+  {
+    key: 'changeFollowUp',
+    kind: 'number',
+    decimals: 2,
+    value: (r) => r.changeFollowUp,
+    help: { nl: 'follow-up − voormeting; leeg als een van beide ontbreekt.', en: 'follow-up − pre-test; empty if either is missing.' },
+  },
 ];
+
+export function momentColumns(language: ExportLanguage): Column<MomentRow>[] {
+  return columnsIn(MOMENT_SPECS, language);
+}

@@ -72,9 +72,10 @@ export function buildFamilyTrend(db: Db, index: TrendIndex, familyId: number, fi
 }
 
 /** Filters in words for the access log and the reports; never a name. */
-export function describeFilters(filters: TrendFilters): string {
+export function describeFilters(filters: TrendFilters, language: 'nl' | 'en' = 'nl'): string {
   const parts = Object.entries(filters)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${String(value)}`);
-  return parts.length ? parts.join(', ') : 'geen';
+    // A list (the chosen families) joined by "|", so it cannot be mistaken for the next filter.
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('|') : String(value)}`);
+  return parts.length ? parts.join(', ') : language === 'en' ? 'none' : 'geen';
 }

@@ -3,6 +3,7 @@ import type { ScaleKey } from '../../../../shared/domain/scales';
 import type { PhaseSpan, SlopeLine, TrendPoint } from '../../../../shared/domain/trends';
 import type { Moment, VisitPhase } from '../../../../shared/domain/vocabulary';
 import type { PdfCanvas } from './pdf-canvas';
+import { formatScoreIn, REPORT_WORDS, type ReportWords } from './report-words';
 
 // Vector charts for the PDF reports, drawn with the canvas primitives. They follow the screen:
 // the scale 1–9 upwards, the sensitive range (7–9) shaded, consensus as a filled dot and a mean
@@ -23,26 +24,23 @@ export const PHASE_FILLS: Record<VisitPhase, string> = {
   evaluatie: '#f1eef8',
   'follow-up': '#eaf5f5',
 };
-export const MOMENT_LETTER: Record<Moment, string> = { voormeting: 'V', nameting: 'N', 'follow-up': 'F', geen: '-' };
-const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+export const MOMENT_LETTER: Record<Moment, string> = REPORT_WORDS.nl.momentLetter;
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 export function formatScore(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
+  return formatScoreIn(REPORT_WORDS.nl, value);
 }
 
 /** The 7–9 band is the sensitive range on one scale and the cooperative range on the other. */
-const HIGH_RANGE: Record<ScaleKey, string> = { sensitivity: '7-9 sensitief bereik', cooperation: '7-9 coöperatief bereik' };
-
-function frame(canvas: PdfCanvas, plot: Box, yOf: (value: number) => number, scale: ScaleKey): void {
+function frame(canvas: PdfCanvas, plot: Box, yOf: (value: number) => number, words: ReportWords, scale: ScaleKey): void {
   canvas.rect(plot.x, yOf(9), plot.width, yOf(7) - yOf(9), { color: SENSITIVE_FILL });
   for (let value = 1; value <= 9; value++) {
     const y = yOf(value);
     canvas.line(plot.x, y, plot.x + plot.width, y, { color: value % 2 === 1 ? '#c9d1d9' : '#e6eaee', width: 0.4 });
     canvas.text(String(value), { size: 7, color: '#5b6673', width: 14, align: 'right', fixed: true }, { x: plot.x - 18, y: y - 3.5 });
   }
-  canvas.text(HIGH_RANGE[scale], { size: 6.5, color: '#2e7d32', width: 80, align: 'right', fixed: true }, { x: plot.x + plot.width - 82, y: yOf(9) + 1.5 });
+  canvas.text(words.highRange[scale], { size: 6.5, color: '#2e7d32', width: 80, align: 'right', fixed: true }, { x: plot.x + plot.width - 82, y: yOf(9) + 1.5 });
 }
 
 export interface TrendChartInput {
@@ -57,6 +55,8 @@ export interface TrendChartInput {
   to: string;
   /** YYYY-MM, for the baby's age under the month ticks. */
   birthMonth: string;
+  /** The report's language (axis labels, decimal sign). */
+  words: ReportWords;
 }
 
 /** One caregiver on one scale over time. */
@@ -73,11 +73,12 @@ export function drawTrendChart(canvas: PdfCanvas, box: Box, input: TrendChartInp
     const x2 = Math.max(xOf(span.to), x1 + 2);
     canvas.rect(x1, plot.y, x2 - x1, plot.height, { color: PHASE_FILLS[span.phase] });
   }
-  frame(canvas, plot, yOf, input.scale);
+  const { words } = input;
+  frame(canvas, plot, yOf, words, input.scale);
   for (const span of input.spans) {
     const x1 = xOf(span.from);
     const width = Math.max(xOf(span.to) - x1, 30);
-    canvas.text(span.phase, { size: 6, color: '#5b6673', width, fixed: true }, { x: x1 + 1.5, y: plot.y + plot.height - 8 });
+    canvas.text(words.visitPhases[span.phase], { size: 6, color: '#5b6673', width, fixed: true }, { x: x1 + 1.5, y: plot.y + plot.height - 8 });
   }
   for (const visit of input.visits) {
     const x = xOf(visit.date);
@@ -87,10 +88,10 @@ export function drawTrendChart(canvas: PdfCanvas, box: Box, input: TrendChartInp
   const start = new Date(first * 86_400_000);
   for (let month = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); month.getTime() / 86_400_000 <= last; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
     const x = plot.x + ((month.getTime() / 86_400_000 - first) / (last - first)) * plot.width;
-    const label = `${MONTHS[month.getUTCMonth()]}${month.getUTCMonth() === 0 ? ` ${month.getUTCFullYear()}` : ''}`;
+    const label = `${words.months[month.getUTCMonth()]}${month.getUTCMonth() === 0 ? ` ${month.getUTCFullYear()}` : ''}`;
     const age = ageInMonths(input.birthMonth, month.toISOString().slice(0, 10));
     canvas.text(label, { size: 6.5, color: '#5b6673', width: 40, align: 'center', fixed: true }, { x: x - 20, y: plot.y + plot.height + 6 });
-    if (age >= 0) canvas.text(`${age} mnd`, { size: 5.5, color: '#8a949e', width: 40, align: 'center', fixed: true }, { x: x - 20, y: plot.y + plot.height + 14 });
+    if (age >= 0) canvas.text(words.ageMonths(age), { size: 5.5, color: '#8a949e', width: 40, align: 'center', fixed: true }, { x: x - 20, y: plot.y + plot.height + 14 });
   }
 
   // The raters' range: a band over runs of neighbouring points that have one, a bar for a lone one.
@@ -141,27 +142,27 @@ export function drawTrendChart(canvas: PdfCanvas, box: Box, input: TrendChartInp
     }
     if (point.value === null) {
       // A gap is marked on the axis, never given a value.
-      canvas.text(point.source === 'blind_round' ? 'blind' : 'geen score', { size: 5.5, color: '#a4262c', width: 36, align: 'center', fixed: true }, { x: x - 18, y: plot.y + plot.height - 16 });
+      canvas.text(point.source === 'blind_round' ? words.blind : words.noScore, { size: 5.5, color: '#a4262c', width: 36, align: 'center', fixed: true }, { x: x - 18, y: plot.y + plot.height - 16 });
       canvas.line(x, plot.y + plot.height - 6, x, plot.y + plot.height, { color: '#a4262c', width: 0.8 });
       continue;
     }
     const y = yOf(point.value);
     if (point.source === 'consensus') canvas.circle(x, y, 3.2, { color: input.color });
     else canvas.circle(x, y, 3.2, { color: '#ffffff' }, { color: input.color, width: 1.4 });
-    const label = `${MOMENT_LETTER[point.moment]} ${formatScore(point.value)}`;
+    const label = `${words.momentLetter[point.moment]} ${formatScoreIn(words, point.value)}`;
     canvas.text(label, { size: 6.5, bold: true, color: '#1d2733', width: 30, align: 'center', fixed: true }, { x: x - 15, y: Math.max(plot.y + 1, y - 12) });
   }
 }
 
 /** Each caregiver's line from voormeting to nameting to follow-up, with the mean per moment. */
-export function drawSlopeChart(canvas: PdfCanvas, box: Box, title: string, scale: ScaleKey, color: string, lines: readonly SlopeLine[]): void {
+export function drawSlopeChart(canvas: PdfCanvas, box: Box, title: string, scale: ScaleKey, color: string, lines: readonly SlopeLine[], words: ReportWords = REPORT_WORDS.nl): void {
   canvas.text(title, { size: 9.5, bold: true, fixed: true }, { x: box.x, y: box.y });
   const plot: Box = { x: box.x + 22, y: box.y + 16, width: box.width - 34, height: box.height - 34 };
   const xs = [plot.x + 10, plot.x + plot.width / 2, plot.x + plot.width - 10];
   const yOf = (value: number) => plot.y + ((9 - value) / 8) * plot.height;
-  frame(canvas, plot, yOf, scale);
-  ['voormeting', 'nameting', 'follow-up'].forEach((label, i) =>
-    canvas.text(label, { size: 7, color: '#5b6673', width: 60, align: 'center', fixed: true }, { x: xs[i]! - 30, y: plot.y + plot.height + 4 }),
+  frame(canvas, plot, yOf, words, scale);
+  (['voormeting', 'nameting', 'follow-up'] as const).forEach((moment, i) =>
+    canvas.text(words.moments[moment], { size: 7, color: '#5b6673', width: 60, align: 'center', fixed: true }, { x: xs[i]! - 30, y: plot.y + plot.height + 4 }),
   );
   const sums = [0, 0, 0];
   const counts = [0, 0, 0];
@@ -192,7 +193,7 @@ export function drawSlopeChart(canvas: PdfCanvas, box: Box, title: string, scale
   means.forEach((mean, i) => {
     if (mean === null || mean === undefined) return;
     canvas.circle(xs[i]!, yOf(mean), 3.4, { color: '#1d2733' });
-    const label = `gem. ${formatScore(Math.round(mean * 10) / 10)} (n=${counts[i]})`;
+    const label = words.meanOf(formatScoreIn(words, Math.round(mean * 10) / 10), counts[i]!);
     const width = canvas.textWidth(label, 6.5, true) + 4;
     const x = Math.min(Math.max(xs[i]! - width / 2, plot.x), plot.x + plot.width - width);
     canvas.rect(x, yOf(mean) - 15, width, 9, { color: '#ffffff', opacity: 0.85 });

@@ -10,7 +10,7 @@ import type {
 } from '../../../../shared/domain/trends';
 import { FAMILY_PHASES, type FamilyPhase } from '../../../../shared/domain/vocabulary';
 import type { Db } from '../../db/open-database';
-import { raterNameOf, recordingInFilters } from './family-trend';
+import { familyOf, raterNameOf, recordingInFilters } from './family-trend';
 import { pairedChangesCached } from './paired-change-cache';
 import type { IndexedFamily, TrendIndex } from './trend-index';
 import { itemNumber, MomentAccumulator } from './trend-values';
@@ -26,12 +26,21 @@ export const CHANGE_BOOTSTRAP = { resamples: 2000, seed: 20260101, level: 0.95 }
 
 const MOMENT_INDEX: Record<string, number> = { voormeting: 0, nameting: 1, 'follow-up': 2 };
 
-/** Families the team filters select: the phase, and (with a role filter) having a caregiver in that role. */
+/**
+ * Families the team filters select: the chosen families (the family filter), the phase, and
+ * (with a role filter) having a caregiver in that role. A chosen family that does not exist
+ * (any more) is refused, rather than quietly leaving it out of a file.
+ */
 export function familiesInFilters(index: TrendIndex, filters: TrendFilters): IndexedFamily[] {
-  const { phase, caregiverRole } = filters;
+  const { phase, caregiverRole, familyIds } = filters;
+  const chosen = familyIds === undefined ? null : new Set(familyIds);
+  if (chosen) for (const familyId of chosen) familyOf(index, familyId);
   return index
     .familiesByCode()
-    .filter((family) => (phase === undefined || family.phase === phase) && (caregiverRole === undefined || family.roles.includes(caregiverRole)));
+    .filter(
+      (family) =>
+        (chosen === null || chosen.has(family.id)) && (phase === undefined || family.phase === phase) && (caregiverRole === undefined || family.roles.includes(caregiverRole)),
+    );
 }
 
 export interface TeamCollection {

@@ -19,8 +19,8 @@ export const trendHandlers: HandlersFor<'trends'> = {
     ctx.logTeamAccess(`teamoverzicht: ${overview.familyCount} gezinnen, ${overview.lines.length} lijnen; filters: ${describeFilters(filters)}`);
     return overview;
   },
-  'trends.exportCsv': ({ filters, familyId, dialect }, ctx) => exportCsv(ctx, { filters, familyId, dialect }),
-  'trends.exportXlsx': ({ filters, familyId }, ctx) => exportXlsx(ctx, { filters, familyId }),
-  'trends.exportFamilyPdf': ({ filters, familyId }, ctx) => exportFamilyPdf(ctx, { filters, familyId }),
-  'trends.exportTeamPdf': ({ filters }, ctx) => exportTeamPdf(ctx, { filters }),
+  'trends.exportCsv': ({ filters, familyId, dialect, language }, ctx) => exportCsv(ctx, { filters, familyId, dialect, language }),
+  'trends.exportXlsx': ({ filters, familyId, language }, ctx) => exportXlsx(ctx, { filters, familyId, language }),
+  'trends.exportFamilyPdf': ({ filters, familyId, language }, ctx) => exportFamilyPdf(ctx, { filters, familyId, language }),
+  'trends.exportTeamPdf': ({ filters, language }, ctx) => exportTeamPdf(ctx, { filters, language }),
 };

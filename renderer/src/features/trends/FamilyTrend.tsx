@@ -10,7 +10,7 @@ import { useSession } from '../session/session-context';
 import { dayNumber, formatDate, formatValue } from './format';
 import { SCALE_COLORS, TrendChart } from './TrendChart';
 import { TrendFiltersForm } from './TrendFiltersForm';
-import { useExport } from './use-export';
+import { ExportButtons } from './ExportButtons';
 import './trends.css';
 
 /** The course of one family's scores, on the family page. Coordinators only (see the note for raters). */
@@ -35,7 +35,6 @@ function CoordinatorFamilyTrend({ familyId, titleId }: { familyId: number; title
   const navigate = useNavigate();
   const [filters, setFilters] = useState<TrendFilters>({});
   const trend = useApiQuery('trends.family', { familyId, filters });
-  const exporter = useExport();
   const data = trend.data;
 
   return (
@@ -52,27 +51,16 @@ function CoordinatorFamilyTrend({ familyId, titleId }: { familyId: number; title
           <TrendBody trend={data} onOpen={(recordingId) => void navigate(`/recordings/${recordingId}`)} />
         </>
       )}
-      <div className="trend-actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={exporter.busy !== null}
-          onClick={() => void exporter.run('pdf', () => api.call('trends.exportFamilyPdf', { familyId, filters }))}
-        >
-          {exporter.busy === 'pdf' ? t('trends.exporting') : t('trends.report')}
-        </button>
-        <button
-          type="button"
-          disabled={exporter.busy !== null}
-          onClick={() => void exporter.run('csv', () => api.call('trends.exportCsv', { familyId, filters, dialect: 'semicolon' }))}
-        >
-          {exporter.busy === 'csv' ? t('trends.exporting') : t('trends.familyCsv')}
-        </button>
-        <span role="status" className="help">
-          {exporter.done ? t('trends.downloaded', { file: exporter.done.fileName }) : ''}
-        </span>
-      </div>
-      <ErrorMessage error={exporter.error} />
+      <ExportButtons
+        level={3}
+        help={t('trends.exports.familyHelp')}
+        make={(format, language) => {
+          // This family only; the filters above apply to its files as they do to the screen.
+          if (format === 'pdf') return api.call('trends.exportFamilyPdf', { familyId, filters, language });
+          if (format === 'xlsx') return api.call('trends.exportXlsx', { familyId, filters, language });
+          return api.call('trends.exportCsv', { familyId, filters, language, dialect: format === 'csvComma' ? 'comma' : 'semicolon' });
+        }}
+      />
     </section>
   );
 }

@@ -11,7 +11,8 @@ import { formatDate, formatFixed, formatValue, statInterval, statValue } from '.
 import { momentMeans, SlopeChart } from './SlopeChart';
 import { SCALE_COLORS } from './TrendChart';
 import { TrendFiltersForm } from './TrendFiltersForm';
-import { useExport } from './use-export';
+import { ExportButtons } from './ExportButtons';
+import { FamilyFilter } from './FamilyFilter';
 import './trends.css';
 
 /** Below this many pairs an interval and an effect size say little (shared/stats/sample-size.ts); the screen says so. */
@@ -37,7 +38,6 @@ function CoordinatorTeamPage() {
   const api = useApi();
   const [filters, setFilters] = useState<TrendFilters>({});
   const overview = useApiQuery('trends.team', { filters });
-  const exporter = useExport();
   const data = overview.data;
 
   return (
@@ -45,34 +45,29 @@ function CoordinatorTeamPage() {
       <h1 id="team-title">{t('trends.team.title')}</h1>
       <p className="help">{t('trends.team.intro')}</p>
       <TrendFiltersForm value={filters} onChange={setFilters} showPhase />
+      <FamilyFilter
+        value={filters.familyIds}
+        onChange={(familyIds) => {
+          const next = { ...filters, familyIds };
+          if (familyIds === undefined) delete next.familyIds;
+          setFilters(next);
+        }}
+      />
       <ErrorMessage error={overview.error} />
       {data && (
         <p role="status">
           {t('trends.team.familyCount', { count: data.familyCount })} {data.raterName ? t('trends.team.raterNote', { name: data.raterName }) : ''}
         </p>
       )}
-      <section className="card" aria-labelledby="team-exports">
-        <h2 id="team-exports">{t('trends.team.exports')}</h2>
-        <p className="help">{t('trends.team.exportsHelp')}</p>
-        <div className="trend-actions">
-          {(
-            [
-              ['csvComma', () => api.call('trends.exportCsv', { filters, dialect: 'comma' })],
-              ['csvSemicolon', () => api.call('trends.exportCsv', { filters, dialect: 'semicolon' })],
-              ['xlsx', () => api.call('trends.exportXlsx', { filters })],
-              ['pdf', () => api.call('trends.exportTeamPdf', { filters })],
-            ] as const
-          ).map(([name, make]) => (
-            <button key={name} type="button" disabled={exporter.busy !== null} onClick={() => void exporter.run(name, make)}>
-              {exporter.busy === name ? t('trends.exporting') : t(`trends.team.${name}`)}
-            </button>
-          ))}
-          <span role="status" className="help">
-            {exporter.done ? t('trends.downloaded', { file: exporter.done.fileName }) : ''}
-          </span>
-        </div>
-        <ErrorMessage error={exporter.error} />
-      </section>
+      <ExportButtons
+        level={2}
+        help={t('trends.exports.teamHelp')}
+        make={(format, language) => {
+          if (format === 'pdf') return api.call('trends.exportTeamPdf', { filters, language });
+          if (format === 'xlsx') return api.call('trends.exportXlsx', { filters, language });
+          return api.call('trends.exportCsv', { filters, language, dialect: format === 'csvComma' ? 'comma' : 'semicolon' });
+        }}
+      />
       {!data && !overview.error && <p role="status">{t('app.loading')}</p>}
       {data && <Overview data={data} />}
     </article>
