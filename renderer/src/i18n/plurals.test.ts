@@ -9,8 +9,9 @@ function leaves(tree: object, prefix = ''): [string, string][] {
   );
 }
 
-// A number in brackets or after "van"/"of" reads the same for 1 and for 5 ("Opnamen (1)", "2 van 3").
-const NEUTRAL_COUNT = /\(\{\{count\}\}\)|\{\{count\}\} (van|of|tegen|against)\b|\(gem\. van \{\{count\}\}\)|\(mean of \{\{count\}\}\)/;
+// A number in brackets, before "van"/"of" or a participle reads the same for 1 and for 5
+// ("Opnamen (1)", "2 van 3", "1 gekozen").
+const NEUTRAL_COUNT = /^\{\{count\}\} (gekozen|chosen)$|\(\{\{count\}\}\)|\{\{count\}\} (van|of|tegen|against)\b|\(gem\. van \{\{count\}\}\)|\(mean of \{\{count\}\}\)/;
 
 describe.each([
   ['nl', nl],
