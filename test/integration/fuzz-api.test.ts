@@ -395,9 +395,9 @@ describe('regressions found by the API fuzz', () => {
       const family = await t.api.call('families.get', { id: w.familyId });
       const visitId = (t.backend.db.prepare('SELECT visit_id AS id FROM recordings WHERE id = ?').get(w.recordingId) as { id: number }).id;
       const caregiverError = await refused(t.api.call('caregivers.remove', { id: w.moederId }));
-      expect(caregiverError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd') });
+      expect(caregiverError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd'), messageEn: expect.stringContaining('cannot be removed') });
       const visitError = await refused(t.api.call('visits.remove', { id: visitId }));
-      expect(visitError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd') });
+      expect(visitError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd'), messageEn: expect.stringContaining('cannot be removed') });
       expect(await t.api.call('families.get', { id: w.familyId })).toEqual(family);
 
       const extra = await t.api.call('caregivers.add', { familyId: w.familyId, role: 'anders', label: 'oma' });

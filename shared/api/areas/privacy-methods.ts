@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AccessLogEntry } from '../../domain/entities';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, id } from '../schemas';
+import { say } from '../validation-messages';
 
 export interface ErasureResult {
   erased: true;
@@ -44,13 +45,13 @@ export interface RestoreResult {
   backupCreatedAt: string;
 }
 
-const folder = z.string().trim().min(1, 'Vul een map in.').max(1000, 'Dit pad is te lang.');
+const folder = z.string().trim().min(1, say('Vul een map in.', 'Enter a folder.')).max(1000, say('Dit pad is te lang.', 'This path is too long.'));
 
 /** Privacy and durability (coordinator only): erasure, the log's hash chain and overviews, backup and restore. */
 export const privacyMethods = {
   'families.erase': method<ErasureResult>()(
     'Verwijder een gezin definitief met al zijn gegevens en video’s; typ de gezinscode ter bevestiging.',
-    z.strictObject({ id, confirmCode: z.string().trim().min(1, 'Typ de gezinscode ter bevestiging.').max(40) }),
+    z.strictObject({ id, confirmCode: z.string().trim().min(1, say('Typ de gezinscode ter bevestiging.', 'Type the family code to confirm.')).max(40) }),
   ),
   'accessLog.verify': method<LogChainReport>()('Controleer de hashketen van het toegangslogboek.', z.strictObject({})),
   'accessLog.overview': method<AccessLogEntry[]>()(
@@ -63,7 +64,7 @@ export const privacyMethods = {
         to: calendarDate.optional(),
         limit: z.number().int().min(1).max(5000).optional(),
       })
-      .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { message: 'De begindatum ligt na de einddatum.', path: ['to'] }),
+      .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { message: say('De begindatum ligt na de einddatum.', 'The start date is after the end date.'), path: ['to'] }),
   ),
   'backup.create': method<BackupSummary>()(
     'Maak een back-up (database en videobibliotheek) in een map; zonder map kiest de desktop-app er een.',

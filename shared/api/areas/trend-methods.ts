@@ -3,6 +3,7 @@ import type { ExportFile, FamilyTrend, TeamOverview } from '../../domain/trends'
 import { ACTIVITIES } from '../../domain/vocabulary';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, caregiverRole, familyPhase, id } from '../schemas';
+import { say } from '../validation-messages';
 
 /** Period, phase, caregiver role, activity and rater; every one optional. */
 export const trendFilters = z
@@ -11,11 +12,11 @@ export const trendFilters = z
     to: calendarDate.optional(),
     phase: familyPhase.optional(),
     caregiverRole: caregiverRole.optional(),
-    activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
+    activity: z.enum(ACTIVITIES, { error: say('Onbekende activiteit.', 'Unknown activity.') }).optional(),
     raterId: id.optional(),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
-    message: 'De begindatum ligt na de einddatum.',
+    message: say('De begindatum ligt na de einddatum.', 'The start date is after the end date.'),
     path: ['to'],
   });
 
@@ -37,7 +38,7 @@ export const trendMethods = {
   ),
   'trends.exportCsv': method<ExportFile>()(
     'Alle scores in lang formaat als CSV: komma, of puntkomma met decimale komma voor Excel-NL (alleen coördinator).',
-    z.strictObject({ ...filters, familyId: id.optional(), dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }) }),
+    z.strictObject({ ...filters, familyId: id.optional(), dialect: z.enum(['comma', 'semicolon'], { error: say('Kies komma of puntkomma.', 'Choose comma or semicolon.') }) }),
   ),
   'trends.exportXlsx': method<ExportFile>()(
     'Alle scores in lang formaat plus waarden per meetmoment als Excel-bestand (alleen coördinator).',

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Handlers } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
 import { accessOverview } from './access-overview-repository';
@@ -34,9 +34,9 @@ const dataDirOf = (library: { root: string }) => dirname(library.root);
 export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
   'families.erase': ({ id, confirmCode }, ctx) => {
     const family = ctx.db.prepare('SELECT code FROM families WHERE id = ?').get(id) as { code: string } | undefined;
-    if (!family) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
+    if (!family) throw new AppError('not_found', msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).'));
     if (confirmCode.trim().toUpperCase() !== family.code.toUpperCase()) {
-      throw new AppError('invalid_input', 'De getypte code is niet de code van dit gezin. Er is niets verwijderd.', { confirmCode: 'Typ de gezinscode precies over.' });
+      throw new AppError('invalid_input', msg('De getypte code is niet de code van dit gezin. Er is niets verwijderd.', 'The code you typed is not this family\'s code. Nothing has been deleted.'), { confirmCode: msg('Typ de gezinscode precies over.', 'Type the family code exactly.') });
     }
     const { library, jobs } = ctx.services;
     const plan = eraseFamilyRows(ctx.db, library, { familyId: id, at: ctx.now, actor: ctx.actor })!;
@@ -79,9 +79,9 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
     let dir = targetDir;
     if (dir === undefined) {
       const pick = ctx.services.ports.pickFolder;
-      if (!pick) throw new AppError('invalid_input', 'Typ of plak het pad van de map waarin de back-up moet komen.');
+      if (!pick) throw new AppError('invalid_input', msg('Typ of plak het pad van de map waarin de back-up moet komen.', 'Type or paste the path of the folder the backup should go into.'));
       const picked = await pick();
-      if (!picked) throw new AppError('invalid_input', 'Er is geen map gekozen; er is geen back-up gemaakt.');
+      if (!picked) throw new AppError('invalid_input', msg('Er is geen map gekozen; er is geen back-up gemaakt.', 'No folder was chosen; no backup has been made.'));
       dir = picked;
     }
     const { library } = ctx.services;

@@ -13,7 +13,7 @@ interface CaregiverDraft {
 }
 
 export function NewFamilyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
   const suggestion = useApiQuery('families.suggestCode', {});
@@ -30,7 +30,8 @@ export function NewFamilyPage() {
     if (!codeTouched && suggestion.data) setCode(suggestion.data.code);
   }, [codeTouched, suggestion.data]);
 
-  const fieldError = (name: string) => create.error?.body.fields?.[name];
+  // In the UI's language (i18n.language), so a switch re-renders the field messages too.
+  const fieldError = (name: string) => create.error?.field(name, i18n.language);
   const updateCaregiver = (key: number, change: Partial<CaregiverDraft>) =>
     setCaregivers((list) => list.map((c) => (c.key === key ? { ...c, ...change } : c)));
 
