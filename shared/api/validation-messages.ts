@@ -17,3 +17,6 @@ export function say(nl: string, en: string): string {
 
 /** The English of a message a schema gave with `say`, or undefined for a message zod made itself. */
 export const englishOf = (nl: string): string | undefined => englishByDutch.get(nl);
+
+/** Every message given with `say` so far (all of them once the contract is imported), for tests. */
+export const registeredValidationMessages = (): [nl: string, en: string][] => [...englishByDutch];

@@ -262,7 +262,7 @@ function problemsWith(envelope: unknown): string[] {
   const answer = envelope as Envelope<unknown>;
   if (answer.ok) return [];
   const problems: string[] = [];
-  const { code, message, fields } = answer.error;
+  const { code, message, messageEn, fields, fieldsEn } = answer.error;
   if (code === 'internal') problems.push(`answered 'internal' (an unexpected crash): ${message}`);
   if (!(ERROR_CODES as readonly string[]).includes(code)) problems.push(`unknown error code ${String(code)}`);
   const wrong = notDutch(message);
@@ -271,6 +271,9 @@ function problemsWith(envelope: unknown): string[] {
     const wrongField = notDutch(text);
     if (wrongField) problems.push(`field ${field}: ${wrongField}`);
   }
+  // The English UI reads messageEn and fieldsEn: always there, never the Dutch text again.
+  if (typeof messageEn !== 'string' || messageEn.trim() === '' || messageEn === message) problems.push(`no English message: ${String(messageEn).slice(0, 200)}`);
+  if (JSON.stringify(Object.keys(fields ?? {})) !== JSON.stringify(Object.keys(fieldsEn ?? {}))) problems.push('fieldsEn has other keys than fields');
   return problems;
 }
 
