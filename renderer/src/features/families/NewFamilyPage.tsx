@@ -60,13 +60,18 @@ export function NewFamilyPage() {
             id={`${id}-code`}
             value={code}
             maxLength={20}
-            aria-describedby={`${id}-code-help`}
+            aria-describedby={fieldError('code') ? `${id}-code-error ${id}-code-help` : `${id}-code-help`}
             aria-invalid={fieldError('code') ? true : undefined}
             onChange={(e) => {
               setCodeTouched(true);
               setCode(e.target.value);
             }}
           />
+          {fieldError('code') && (
+            <small id={`${id}-code-error`} className="error">
+              {fieldError('code')}
+            </small>
+          )}
           <small id={`${id}-code-help`} className="help">
             {t('families.codeHelp', { code: suggestion.data?.code ?? '…' })}
           </small>
