@@ -116,7 +116,10 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
       }
       // A start PIN is known to the coordinator who gave it: nothing else until the person chose their own.
       if (actor && !method.startsWith('session.') && mustChangePin(db, actor.id)) {
-        throw new AppError('forbidden', msg('Kies eerst een eigen pincode (of als coördinator een eigen wachtwoord).', 'First choose your own PIN (or, as coordinator, your own password).'));
+        throw new AppError('forbidden', msg(
+          'Kies eerst een eigen pincode (of als coördinator een eigen wachtwoord).',
+          'First choose your own PIN (or, as coordinator, your own password).',
+        ));
       }
       if (policy.needs === 'coordinator' && actor?.role !== 'coordinator') {
         throw new AppError('forbidden', msg('Alleen een coördinator mag dit doen.', 'Only a coordinator may do this.'));

@@ -69,7 +69,10 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   });
   req.on('end', () => clearTimeout(stop));
   req.resume();
-  sendJson(res, 413, { ok: false, error: errorBody('invalid_input', msg('Het verzoek is te groot (maximaal 32 MB).', 'The request is too large (at most 32 MB).')) }, { Connection: 'close' });
+  sendJson(res, 413, { ok: false, error: errorBody('invalid_input', msg(
+    'Het verzoek is te groot (maximaal 32 MB).',
+    'The request is too large (at most 32 MB).',
+  )) }, { Connection: 'close' });
 }
 
 export type CallHandler = (method: unknown, input: unknown) => Promise<{ envelope: Envelope<unknown>; headers?: Record<string, string> }>;

@@ -133,7 +133,10 @@ export function buildExportJob(probe: MediaProbe, pieces: readonly ExportPiece[]
   if (!video) throw new MediaError('not_video', msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   if (pieces.length === 0) throw new Error('export without pieces');
   const rate = video.frameRate?.rational ?? video.baseFrameRate?.rational;
-  if (!rate || rate.num <= 0 || rate.den <= 0) throw new MediaError('unsupported', msg('De beeldsnelheid van deze opname is onbekend; exporteren lukt niet.', 'The frame rate of this recording is unknown; it cannot be exported.'), probe.path);
+  if (!rate || rate.num <= 0 || rate.den <= 0) throw new MediaError('unsupported', msg(
+    'De beeldsnelheid van deze opname is onbekend; exporteren lukt niet.',
+    'The frame rate of this recording is unknown; it cannot be exported.',
+  ), probe.path);
   const frameS = rate.den / rate.num;
   const { width, height, sar } = pictureOf(probe);
   const audio = probe.audio;

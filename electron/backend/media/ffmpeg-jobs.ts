@@ -283,7 +283,10 @@ export async function runFfmpeg(job: FfmpegJob, options: RunFfmpegOptions = {}):
       written.push(job.outputs[i]!);
     }
     if (written.length === 0) {
-      throw new MediaError('failed', msg(`Het maken van ${job.label} is mislukt: ffmpeg schreef geen gegevens.`, `Making ${labelEn(job.label)} failed: ffmpeg wrote no data.`), outcome.stderrTail);
+      throw new MediaError('failed', msg(
+        `Het maken van ${job.label} is mislukt: ffmpeg schreef geen gegevens.`,
+        `Making ${labelEn(job.label)} failed: ffmpeg wrote no data.`,
+      ), outcome.stderrTail);
     }
     return { outputs: written, elapsedMs: Date.now() - started, log: outcome.stderrTail };
   } finally {
@@ -319,7 +322,10 @@ function throwUnlessClean(outcome: SpawnOutcome, label: string, timeoutMs: numbe
       );
     }
     case 'spawn_error':
-      throw new MediaError('ffmpeg_missing', msg('ffmpeg kon niet worden gestart. Controleer de ffmpeg-installatie.', 'ffmpeg could not be started. Check the ffmpeg installation.'), String(outcome.spawnError));
+      throw new MediaError('ffmpeg_missing', msg(
+        'ffmpeg kon niet worden gestart. Controleer de ffmpeg-installatie.',
+        'ffmpeg could not be started. Check the ffmpeg installation.',
+      ), String(outcome.spawnError));
     default:
       if (outcome.exitCode !== 0) {
         throw new MediaError(
@@ -359,7 +365,10 @@ export interface PeaksFile {
 
 /** ffmpeg arguments that decode the first audio stream to mono signed 16-bit PCM on stdout. */
 export function buildPeaksArgs(probe: MediaProbe, sampleRate = 8000): string[] {
-  if (!probe.audio) throw new MediaError('not_video', msg('Deze opname heeft geen geluid; er is geen golfvorm te maken.', 'This recording has no sound; no waveform can be made.'), probe.path);
+  if (!probe.audio) throw new MediaError('not_video', msg(
+    'Deze opname heeft geen geluid; er is geen golfvorm te maken.',
+    'This recording has no sound; no waveform can be made.',
+  ), probe.path);
   const cmd = command(probe)
     .outputOptions('-map', `0:${probe.audio.index}`)
     .noVideo()

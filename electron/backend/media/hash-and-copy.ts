@@ -103,7 +103,10 @@ export async function copyHashed(input: Readable, partialPath: string, options: 
       async function* (chunks: AsyncIterable<Buffer>) {
         for await (const chunk of chunks) {
           copied += chunk.length;
-          if (copied > maxBytes) throw new MediaError('unsupported', msg('Het bestand is te groot voor een opname.', 'The file is too large for a recording.'), `${copied} > ${maxBytes}`);
+          if (copied > maxBytes) throw new MediaError('unsupported', msg(
+            'Het bestand is te groot voor een opname.',
+            'The file is too large for a recording.',
+          ), `${copied} > ${maxBytes}`);
           hash.update(chunk);
           options.onProgress?.(copied);
           yield chunk;
@@ -124,6 +127,9 @@ function copyFailure(error: unknown, signal: AbortSignal | undefined): MediaErro
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (signal?.aborted || code === 'ABORT_ERR') return new MediaError('cancelled', msg('Het importeren is geannuleerd.', 'The import was cancelled.'), detail);
-  if (code === 'ENOSPC') return new MediaError('failed', msg('Er is niet genoeg schijfruimte om de opname te importeren.', 'There is not enough disk space to import the recording.'), detail);
+  if (code === 'ENOSPC') return new MediaError('failed', msg(
+    'Er is niet genoeg schijfruimte om de opname te importeren.',
+    'There is not enough disk space to import the recording.',
+  ), detail);
   return new MediaError('failed', msg('De opname kon niet naar de bibliotheek worden gekopieerd.', 'The recording could not be copied to the library.'), detail);
 }

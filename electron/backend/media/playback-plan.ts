@@ -120,13 +120,22 @@ export function planPlayback(probe: MediaProbe): PlaybackPlan {
     throw new MediaError('not_video', audio ? msg('Dit bestand bevat alleen geluid, geen videobeeld.', 'This file contains only sound, no video picture.') : msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   }
   if (container.truncated) {
-    throw new MediaError('damaged', msg('Het bestand is onvolledig (afgekapt). Kopieer de opname opnieuw van de camera of telefoon.', 'The file is incomplete (truncated). Copy the recording from the camera or phone again.'), probe.path);
+    throw new MediaError('damaged', msg(
+      'Het bestand is onvolledig (afgekapt). Kopieer de opname opnieuw van de camera of telefoon.',
+      'The file is incomplete (truncated). Copy the recording from the camera or phone again.',
+    ), probe.path);
   }
   if (probe.durationMs === null) {
-    throw new MediaError('damaged', msg('De lengte van de opname kan niet worden bepaald; het bestand is waarschijnlijk beschadigd.', 'The length of the recording cannot be determined; the file is probably damaged.'), probe.path);
+    throw new MediaError('damaged', msg(
+      'De lengte van de opname kan niet worden bepaald; het bestand is waarschijnlijk beschadigd.',
+      'The length of the recording cannot be determined; the file is probably damaged.',
+    ), probe.path);
   }
   if (video.width <= 0 || video.height <= 0) {
-    throw new MediaError('damaged', msg('De beeldgrootte van de opname is onbekend; het bestand is waarschijnlijk beschadigd.', 'The frame size of the recording is unknown; the file is probably damaged.'), probe.path);
+    throw new MediaError('damaged', msg(
+      'De beeldgrootte van de opname is onbekend; het bestand is waarschijnlijk beschadigd.',
+      'The frame size of the recording is unknown; the file is probably damaged.',
+    ), probe.path);
   }
   if (video.width > MAX_FRAME_SIDE || video.height > MAX_FRAME_SIDE || video.width * video.height > MAX_FRAME_PIXELS) {
     throw new MediaError(

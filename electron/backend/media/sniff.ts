@@ -30,7 +30,10 @@ export async function assertRegularFile(path: string): Promise<number> {
 }
 
 function notRegular(path: string): MediaError {
-  return new MediaError('not_a_file', msg('Dit is geen gewoon bestand (maar bijvoorbeeld een map, apparaat of pipe) en kan niet als video worden ingelezen.', 'This is not an ordinary file (but, for example, a folder, device or pipe) and cannot be read as a video.'), path);
+  return new MediaError('not_a_file', msg(
+    'Dit is geen gewoon bestand (maar bijvoorbeeld een map, apparaat of pipe) en kan niet als video worden ingelezen.',
+    'This is not an ordinary file (but, for example, a folder, device or pipe) and cannot be read as a video.',
+  ), path);
 }
 
 /**
@@ -52,7 +55,10 @@ export async function sniffMediaFile(path: string): Promise<SniffResult> {
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw notRegular(path);
-    if (info.size === 0) throw new MediaError('empty_file', msg('Het bestand is leeg (0 bytes). Kopieer de opname opnieuw van de camera.', 'The file is empty (0 bytes). Copy the recording from the camera again.'), path);
+    if (info.size === 0) throw new MediaError('empty_file', msg(
+      'Het bestand is leeg (0 bytes). Kopieer de opname opnieuw van de camera.',
+      'The file is empty (0 bytes). Copy the recording from the camera again.',
+    ), path);
     const head = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const reason = refusalTextFor(head.subarray(0, bytesRead));
@@ -88,7 +94,10 @@ export function refusalTextFor(head: Buffer): Bilingual | null {
 
   const text = head.subarray(startsWith(0xef, 0xbb, 0xbf) ? 3 : 0).toString('latin1').trimStart();
   if (text.startsWith('#EXTM3U') || text.startsWith('#EXT-X-')) {
-    return msg('Dit is een afspeellijst (HLS/M3U), geen videobestand. Importeer het videobestand zelf.', 'This is a playlist (HLS/M3U), not a video file. Import the video file itself.');
+    return msg(
+      'Dit is een afspeellijst (HLS/M3U), geen videobestand. Importeer het videobestand zelf.',
+      'This is a playlist (HLS/M3U), not a video file. Import the video file itself.',
+    );
   }
   if (looksLikeText(head)) return msg('Dit is een tekstbestand, geen video.', 'This is a text file, not a video.');
   return null;

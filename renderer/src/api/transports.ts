@@ -60,7 +60,10 @@ function httpTransport(): ApiTransport {
       if (response.status === 401) {
         return {
           ok: false,
-          error: errorBody('forbidden', msg('Geen toegang: open Afstemming opnieuw via de link met toegangscode.', 'No access: open Afstemming again through the link with the access code.')),
+          error: errorBody('forbidden', msg(
+            'Geen toegang: open Afstemming opnieuw via de link met toegangscode.',
+            'No access: open Afstemming again through the link with the access code.',
+          )),
         };
       }
       let envelope: Envelope<unknown>;
@@ -68,7 +71,10 @@ function httpTransport(): ApiTransport {
         envelope = (await response.json()) as Envelope<unknown>;
       } catch {
         // Not an envelope (a plain-text 4xx/5xx from the host): say so instead of an unhandled rejection.
-        return { ok: false, error: errorBody('unavailable', msg(`Afstemming gaf een onverwacht antwoord (status ${response.status}).`, `Afstemming gave an unexpected answer (status ${response.status}).`)) };
+        return { ok: false, error: errorBody('unavailable', msg(
+          `Afstemming gaf een onverwacht antwoord (status ${response.status}).`,
+          `Afstemming gave an unexpected answer (status ${response.status}).`,
+        )) };
       }
       answered = true;
       ensureSource();

@@ -125,7 +125,10 @@ export const caregiverHandlers: HandlersFor<'caregivers'> = {
       ctx.db.prepare('SELECT 1 FROM recording_caregivers WHERE caregiver_id = ? UNION ALL SELECT 1 FROM fragments WHERE caregiver_id = ? LIMIT 1').get(id, id) !==
       undefined;
     if (inUse) {
-      throw new AppError('conflict', msg('Deze ouder/verzorger staat in beeld in een of meer opnamen en kan niet worden verwijderd. Er is niets gewijzigd.', 'This parent/caregiver is in view in one or more recordings and cannot be removed. Nothing has been changed.'));
+      throw new AppError('conflict', msg(
+        'Deze ouder/verzorger staat in beeld in een of meer opnamen en kan niet worden verwijderd. Er is niets gewijzigd.',
+        'This parent/caregiver is in view in one or more recordings and cannot be removed. Nothing has been changed.',
+      ));
     }
     deleteCaregiver(ctx.db, id);
     touchFamily(ctx.db, current.familyId, ctx.now);
@@ -162,7 +165,10 @@ export const visitHandlers: HandlersFor<'visits'> = {
     const current = findVisit(ctx.db, id);
     if (!current) throw new AppError('not_found', msg('Dit huisbezoek bestaat niet (meer).', 'This home visit does not exist (any more).'));
     if (ctx.db.prepare('SELECT 1 FROM recordings WHERE visit_id = ? LIMIT 1').get(id) !== undefined) {
-      throw new AppError('conflict', msg('Bij dit huisbezoek horen opnamen; het kan niet worden verwijderd. Er is niets gewijzigd.', 'This home visit has recordings; it cannot be removed. Nothing has been changed.'));
+      throw new AppError('conflict', msg(
+        'Bij dit huisbezoek horen opnamen; het kan niet worden verwijderd. Er is niets gewijzigd.',
+        'This home visit has recordings; it cannot be removed. Nothing has been changed.',
+      ));
     }
     deleteVisit(ctx.db, id);
     touchFamily(ctx.db, current.familyId, ctx.now);

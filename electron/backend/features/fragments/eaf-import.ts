@@ -143,15 +143,24 @@ export function parseEaf(content: string): EafDocument {
   // XML end-of-line handling comes before parsing (character references like &#13; survive it).
   const xml = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    refuse(msg('Dit bestand bevat een DOCTYPE of entiteit-definities. ELAN maakt die niet; om veiligheidsredenen lezen we het niet in.', 'This file contains a DOCTYPE or entity definitions. ELAN does not make those; for safety reasons we do not read it in.'));
+    refuse(msg(
+      'Dit bestand bevat een DOCTYPE of entiteit-definities. ELAN maakt die niet; om veiligheidsredenen lezen we het niet in.',
+      'This file contains a DOCTYPE or entity definitions. ELAN does not make those; for safety reasons we do not read it in.',
+    ));
   }
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
-    refuse(msg(`Dit ELAN-bestand is geen geldige XML (regel ${validation.err.line}): het is beschadigd of onvolledig.`, `This ELAN file is not valid XML (line ${validation.err.line}): it is damaged or incomplete.`));
+    refuse(msg(
+      `Dit ELAN-bestand is geen geldige XML (regel ${validation.err.line}): het is beschadigd of onvolledig.`,
+      `This ELAN file is not valid XML (line ${validation.err.line}): it is damaged or incomplete.`,
+    ));
   }
   // A named reference other than XML's five can only come from a DOCTYPE, which we refused.
   const unknownEntity = /&(?!(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);)[^;\s<]{0,20};?/.exec(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''));
-  if (unknownEntity) refuse(msg(`Dit ELAN-bestand bevat een onbekende entiteit (${unknownEntity[0].slice(0, 24)}).`, `This ELAN file contains an unknown entity (${unknownEntity[0].slice(0, 24)}).`));
+  if (unknownEntity) refuse(msg(
+    `Dit ELAN-bestand bevat een onbekende entiteit (${unknownEntity[0].slice(0, 24)}).`,
+    `This ELAN file contains an unknown entity (${unknownEntity[0].slice(0, 24)}).`,
+  ));
 
   let root: XmlNode;
   try {
@@ -172,7 +181,10 @@ export function parseEaf(content: string): EafDocument {
     const parsed = parser.parse(xml) as Record<string, unknown>;
     const documents = childrenOf(parsed as XmlNode, 'ANNOTATION_DOCUMENT');
     const others = Object.keys(parsed).filter((key) => key !== 'ANNOTATION_DOCUMENT' && key !== '#text');
-    if (documents.length !== 1 || others.length) refuse(msg('Dit is geen ELAN-bestand: er hoort precies één ANNOTATION_DOCUMENT in te staan.', 'This is not an ELAN file: it should contain exactly one ANNOTATION_DOCUMENT.'));
+    if (documents.length !== 1 || others.length) refuse(msg(
+      'Dit is geen ELAN-bestand: er hoort precies één ANNOTATION_DOCUMENT in te staan.',
+      'This is not an ELAN file: it should contain exactly one ANNOTATION_DOCUMENT.',
+    ));
     root = documents[0]!;
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -186,7 +198,10 @@ function readDocument(root: XmlNode): EafDocument {
   const header = childrenOf(root, 'HEADER')[0];
   const units = header ? attrOf(header, 'TIME_UNITS') : undefined;
   if (units !== undefined && units !== 'milliseconds') {
-    refuse(msg(`Dit ELAN-bestand gebruikt tijden in "${units}"; alleen milliseconden worden ondersteund.`, `This ELAN file uses times in "${units}"; only milliseconds are supported.`));
+    refuse(msg(
+      `Dit ELAN-bestand gebruikt tijden in "${units}"; alleen milliseconden worden ondersteund.`,
+      `This ELAN file uses times in "${units}"; only milliseconds are supported.`,
+    ));
   }
 
   const slots = new Map<string, number | null>();
@@ -234,11 +249,17 @@ function readDocument(root: XmlNode): EafDocument {
     if (tierIds.has(id)) problems.push(msg(`Laag "${id}" staat er twee keer in.`, `Tier "${id}" appears twice.`));
     tierIds.add(id);
     const linguisticType = attrOf(node, 'LINGUISTIC_TYPE_REF') ?? '';
-    if (!types.has(linguisticType)) problems.push(msg(`Laag "${id}" verwijst naar een onbekend type ("${linguisticType}").`, `Tier "${id}" refers to an unknown type ("${linguisticType}").`));
+    if (!types.has(linguisticType)) problems.push(msg(
+      `Laag "${id}" verwijst naar een onbekend type ("${linguisticType}").`,
+      `Tier "${id}" refers to an unknown type ("${linguisticType}").`,
+    ));
     const annotations: EafAnnotation[] = [];
     for (const wrapper of childrenOf(node, 'ANNOTATION')) {
       annotationCount += 1;
-      if (annotationCount > MAX_ANNOTATIONS) refuse(msg(`Dit ELAN-bestand heeft meer dan ${MAX_ANNOTATIONS} annotaties.`, `This ELAN file has more than ${MAX_ANNOTATIONS} annotations.`));
+      if (annotationCount > MAX_ANNOTATIONS) refuse(msg(
+        `Dit ELAN-bestand heeft meer dan ${MAX_ANNOTATIONS} annotaties.`,
+        `This ELAN file has more than ${MAX_ANNOTATIONS} annotations.`,
+      ));
       const alignable = childrenOf(wrapper, 'ALIGNABLE_ANNOTATION')[0];
       const reference = childrenOf(wrapper, 'REF_ANNOTATION')[0];
       const annotation = alignable ?? reference;
@@ -254,7 +275,10 @@ function readDocument(root: XmlNode): EafDocument {
         const first = attrOf(alignable, 'TIME_SLOT_REF1');
         const second = attrOf(alignable, 'TIME_SLOT_REF2');
         for (const ref of [first, second]) {
-          if (ref === undefined || !slots.has(ref)) problems.push(msg(`Annotatie ${annotationId} in laag "${id}" verwijst naar een onbekend tijdvak (${ref ?? 'geen'}).`, `Annotation ${annotationId} in tier "${id}" refers to an unknown time slot (${ref ?? 'none'}).`));
+          if (ref === undefined || !slots.has(ref)) problems.push(msg(
+            `Annotatie ${annotationId} in laag "${id}" verwijst naar een onbekend tijdvak (${ref ?? 'geen'}).`,
+            `Annotation ${annotationId} in tier "${id}" refers to an unknown time slot (${ref ?? 'none'}).`,
+          ));
         }
         annotations.push({ id: annotationId, slots: [first ?? '', second ?? ''], value });
       } else {
@@ -264,10 +288,16 @@ function readDocument(root: XmlNode): EafDocument {
     tiers.push({ id, parent: attrOf(node, 'PARENT_REF') ?? null, linguisticType, annotations });
   }
   for (const tier of tiers) {
-    if (tier.parent !== null && !tierIds.has(tier.parent)) problems.push(msg(`Laag "${tier.id}" hoort bij een laag die er niet is ("${tier.parent}").`, `Tier "${tier.id}" belongs to a tier that is not there ("${tier.parent}").`));
+    if (tier.parent !== null && !tierIds.has(tier.parent)) problems.push(msg(
+      `Laag "${tier.id}" hoort bij een laag die er niet is ("${tier.parent}").`,
+      `Tier "${tier.id}" belongs to a tier that is not there ("${tier.parent}").`,
+    ));
     for (const annotation of tier.annotations) {
       if (annotation.ref !== undefined && !annotationIds.has(annotation.ref)) {
-        problems.push(msg(`Annotatie ${annotation.id} in laag "${tier.id}" verwijst naar een onbekende annotatie (${annotation.ref || 'geen'}).`, `Annotation ${annotation.id} in tier "${tier.id}" refers to an unknown annotation (${annotation.ref || 'none'}).`));
+        problems.push(msg(
+          `Annotatie ${annotation.id} in laag "${tier.id}" verwijst naar een onbekende annotatie (${annotation.ref || 'geen'}).`,
+          `Annotation ${annotation.id} in tier "${tier.id}" refers to an unknown annotation (${annotation.ref || 'none'}).`,
+        ));
       }
     }
   }
@@ -319,12 +349,18 @@ export function readEafFragments(document: EafDocument, options: EafReadOptions 
     for (const tierId of chosen) {
       const tier = document.tiers.find((t) => t.id === tierId);
       if (!tier) problems.push(msg(`Laag "${tierId}" staat niet in dit bestand.`, `Tier "${tierId}" is not in this file.`));
-      else if (!isCandidate(tier)) problems.push(msg(`Laag "${tierId}" is geen hoofdlaag met tijden en kan geen fragmenten bevatten.`, `Tier "${tierId}" is not a main tier with times and cannot hold fragments.`));
+      else if (!isCandidate(tier)) problems.push(msg(
+        `Laag "${tierId}" is geen hoofdlaag met tijden en kan geen fragmenten bevatten.`,
+        `Tier "${tierId}" is not a main tier with times and cannot hold fragments.`,
+      ));
     }
   } else {
     chosen = new Set(document.tiers.filter((tier) => isCandidate(tier) && hasVocabulary(tier)).map((tier) => tier.id));
     if (!chosen.size) {
-      refuse(msg('In dit ELAN-bestand staat geen laag met labels (een hoofdlaag met een gecontroleerde woordenlijst). Kies zelf de lagen die u wilt inlezen.', 'This ELAN file has no tier with labels (a main tier with a controlled vocabulary). Choose the tiers you want to read in yourself.'));
+      refuse(msg(
+        'In dit ELAN-bestand staat geen laag met labels (een hoofdlaag met een gecontroleerde woordenlijst). Kies zelf de lagen die u wilt inlezen.',
+        'This ELAN file has no tier with labels (a main tier with a controlled vocabulary). Choose the tiers you want to read in yourself.',
+      ));
     }
   }
 
@@ -388,10 +424,16 @@ export function readEafFragments(document: EafDocument, options: EafReadOptions 
     for (const annotation of tier.annotations) {
       const draft = annotation.ref === undefined ? undefined : drafts.get(annotation.ref);
       if (!draft || draft.tierId !== tier.parent) {
-        problems.push(msg(`Annotatie ${annotation.id} in laag "${tier.id}" hoort niet bij een annotatie van laag "${tier.parent}".`, `Annotation ${annotation.id} in tier "${tier.id}" does not belong to an annotation of tier "${tier.parent}".`));
+        problems.push(msg(
+          `Annotatie ${annotation.id} in laag "${tier.id}" hoort niet bij een annotatie van laag "${tier.parent}".`,
+          `Annotation ${annotation.id} in tier "${tier.id}" does not belong to an annotation of tier "${tier.parent}".`,
+        ));
         continue;
       }
-      if (seen.has(draft.annotationId)) problems.push(msg(`Laag "${tier.id}" heeft twee waarden bij annotatie ${draft.annotationId}.`, `Tier "${tier.id}" has two values for annotation ${draft.annotationId}.`));
+      if (seen.has(draft.annotationId)) problems.push(msg(
+        `Laag "${tier.id}" heeft twee waarden bij annotatie ${draft.annotationId}.`,
+        `Tier "${tier.id}" has two values for annotation ${draft.annotationId}.`,
+      ));
       seen.add(draft.annotationId);
       const value = annotation.value;
       switch (kind.kind) {
@@ -405,7 +447,10 @@ export function readEafFragments(document: EafDocument, options: EafReadOptions 
         }
         case 'feedback': {
           const flag = value.trim().toLowerCase();
-          if (flag !== EAF.yes && flag !== EAF.no && flag !== '') problems.push(msg(`Annotatie ${annotation.id} in laag "${tier.id}": gebruik "ja" of "nee".`, `Annotation ${annotation.id} in tier "${tier.id}": use "ja" or "nee".`));
+          if (flag !== EAF.yes && flag !== EAF.no && flag !== '') problems.push(msg(
+            `Annotatie ${annotation.id} in laag "${tier.id}": gebruik "ja" of "nee".`,
+            `Annotation ${annotation.id} in tier "${tier.id}": use "ja" or "nee".`,
+          ));
           draft.forFeedback = flag === EAF.yes;
           break;
         }

@@ -63,7 +63,10 @@ function frameSpan(recording: RecordingClock, startMs: number, endMs: number) {
     throw new AppError('invalid_input', msg('Het einde van het fragment ligt vóór het begin.', 'The end of the fragment is before its start.'), { endMs: msg('Het einde ligt vóór het begin.', 'The end is before the start.') });
   }
   if (endMs > recording.durationMs) {
-    throw new AppError('invalid_input', msg(`Het fragment valt buiten de opname (die duurt ${clockTime(recording.durationMs)}).`, `The fragment falls outside the recording (which lasts ${clockTime(recording.durationMs)}).`), {
+    throw new AppError('invalid_input', msg(
+      `Het fragment valt buiten de opname (die duurt ${clockTime(recording.durationMs)}).`,
+      `The fragment falls outside the recording (which lasts ${clockTime(recording.durationMs)}).`,
+    ), {
       [startMs > recording.durationMs ? 'startMs' : 'endMs']: msg('Deze tijd ligt na het einde van de opname.', 'This time is after the end of the recording.'),
     });
   }
@@ -189,15 +192,24 @@ export const questionHandlers: HandlersFor<'questions'> = {
     const byText = new Map([...known].map(([id, question]) => [question.text.toLocaleLowerCase('nl'), id]));
     const seen = new Set<string>();
     const list = questions.map((question) => {
-      if (question.id !== undefined && !known.has(question.id)) throw new AppError('not_found', msg('Een van de vragen bestaat niet (meer).', 'One of the questions does not exist (any more).'));
+      if (question.id !== undefined && !known.has(question.id)) throw new AppError('not_found', msg(
+        'Een van de vragen bestaat niet (meer).',
+        'One of the questions does not exist (any more).',
+      ));
       const key = question.text.toLocaleLowerCase('nl');
-      if (seen.has(key)) throw new AppError('invalid_input', msg(`De vraag "${question.text}" staat twee keer in de lijst.`, `The question "${question.text}" appears twice in the list.`));
+      if (seen.has(key)) throw new AppError('invalid_input', msg(
+        `De vraag "${question.text}" staat twee keer in de lijst.`,
+        `The question "${question.text}" appears twice in the list.`,
+      ));
       seen.add(key);
       const holder = byText.get(key);
       if (holder === undefined || holder === question.id || questions.some((q) => q.id === holder)) return question;
       // A question typed anew that was asked before comes back (from the archive), with its old answers.
       if (question.id === undefined) return { id: holder, text: question.text };
-      throw new AppError('conflict', msg(`De vraag "${question.text}" bestaat al (mogelijk in het archief); voeg haar toe als nieuwe vraag om haar terug te halen.`, `The question "${question.text}" already exists (possibly in the archive); add it as a new question to bring it back.`));
+      throw new AppError('conflict', msg(
+        `De vraag "${question.text}" bestaat al (mogelijk in het archief); voeg haar toe als nieuwe vraag om haar terug te halen.`,
+        `The question "${question.text}" already exists (possibly in the archive); add it as a new question to bring it back.`,
+      ));
     });
     replaceQuestions(ctx.db, list, ctx.now);
     ctx.emit('data.changed', { area: 'fragments' });

@@ -93,15 +93,24 @@ const isInside = (child: string, parent: string) => {
  */
 export async function createBackup(opts: { db: Db; library: MediaLibrary; dataDir: string; targetDir: string; appVersion: string; now: string }): Promise<BackupSummary> {
   const target = resolve(opts.targetDir);
-  if (!isAbsolute(opts.targetDir)) throw new AppError('invalid_input', msg('Geef een volledig pad naar een map (bijvoorbeeld D:\\Back-ups of /media/usb/back-ups).', 'Give a full path to a folder (for example D:\\Backups or /media/usb/backups).'));
+  if (!isAbsolute(opts.targetDir)) throw new AppError('invalid_input', msg(
+    'Geef een volledig pad naar een map (bijvoorbeeld D:\\Back-ups of /media/usb/back-ups).',
+    'Give a full path to a folder (for example D:\\Backups or /media/usb/backups).',
+  ));
   if (isInside(target, opts.dataDir)) {
     throw new AppError('invalid_input', msg('Kies een map buiten de gegevensmap van Afstemming.', 'Choose a folder outside Afstemming\'s data folder.'));
   }
-  if (!existsSync(target) || !statSync(target).isDirectory()) throw new AppError('not_found', msg('Deze map bestaat niet. Maak hem eerst aan of kies een andere.', 'This folder does not exist. Create it first or choose another one.'));
+  if (!existsSync(target) || !statSync(target).isDirectory()) throw new AppError('not_found', msg(
+    'Deze map bestaat niet. Maak hem eerst aan of kies een andere.',
+    'This folder does not exist. Create it first or choose another one.',
+  ));
   const name = `afstemming-backup-${opts.now.replace(/[:.]/g, '-')}`;
   const finalDir = join(target, name);
   const partDir = `${finalDir}.part`;
-  if (existsSync(finalDir)) throw new AppError('conflict', msg('Er staat al een back-up met deze tijd in die map; probeer het zo opnieuw.', 'That folder already holds a backup with this time; try again in a moment.'));
+  if (existsSync(finalDir)) throw new AppError('conflict', msg(
+    'Er staat al een back-up met deze tijd in die map; probeer het zo opnieuw.',
+    'That folder already holds a backup with this time; try again in a moment.',
+  ));
   rmSync(partDir, { recursive: true, force: true });
   mkdirSync(partDir, { recursive: true });
   try {
@@ -234,7 +243,10 @@ export async function stageRestore(dataDir: string, dir: string): Promise<{ crea
   try {
     for (const file of check.manifest.files) {
       const copied = await copyAndHash(join(resolve(dir), ...file.path.split('/')), join(part, ...file.path.split('/')));
-      if (copied.sha256 !== file.sha256) throw new AppError('internal', msg(`Het kopiëren van ${file.path} ging mis; er is niets teruggezet.`, `Copying ${file.path} went wrong; nothing has been restored.`));
+      if (copied.sha256 !== file.sha256) throw new AppError('internal', msg(
+        `Het kopiëren van ${file.path} ging mis; er is niets teruggezet.`,
+        `Copying ${file.path} went wrong; nothing has been restored.`,
+      ));
       if (file.path === LOG_KEY_FILE) chmodSync(copied.abs, 0o600);
     }
     await writeFile(join(part, MANIFEST_FILE), JSON.stringify(check.manifest, null, 2));

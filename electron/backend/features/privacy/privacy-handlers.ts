@@ -79,7 +79,10 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
     let dir = targetDir;
     if (dir === undefined) {
       const pick = ctx.services.ports.pickFolder;
-      if (!pick) throw new AppError('invalid_input', msg('Typ of plak het pad van de map waarin de back-up moet komen.', 'Type or paste the path of the folder the backup should go into.'));
+      if (!pick) throw new AppError('invalid_input', msg(
+        'Typ of plak het pad van de map waarin de back-up moet komen.',
+        'Type or paste the path of the folder the backup should go into.',
+      ));
       const picked = await pick();
       if (!picked) throw new AppError('invalid_input', msg('Er is geen map gekozen; er is geen back-up gemaakt.', 'No folder was chosen; no backup has been made.'));
       dir = picked;

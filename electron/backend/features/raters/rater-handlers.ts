@@ -37,7 +37,10 @@ export const raterHandlers: HandlersFor<'raters'> = {
     const rater = ctx.db
       .transaction(() => {
         // Re-checked inside the write transaction: two first coordinators made at once cannot both win.
-        if (bootstrapping && countRaters(ctx.db) > 0) throw new AppError('conflict', msg('Er is intussen al een eerste coördinator gemaakt.', 'A first coordinator has been created in the meantime.'));
+        if (bootstrapping && countRaters(ctx.db) > 0) throw new AppError('conflict', msg(
+          'Er is intussen al een eerste coördinator gemaakt.',
+          'A first coordinator has been created in the meantime.',
+        ));
         const created = insertRater(ctx.db, { name: input.name, initials: input.initials.toUpperCase(), role: input.role }, ctx.now);
         // The first coordinator chose their own password; anyone else gets a start PIN to replace.
         storeSecret(ctx.db, created.id, hash, !bootstrapping, ctx.now);
@@ -71,7 +74,10 @@ export const raterHandlers: HandlersFor<'raters'> = {
   'raters.resetPin': async ({ raterId, newPin }, ctx) => {
     const rater = requireRater(ctx.db, raterId);
     if (rater.id === ctx.actor!.id) {
-      throw new AppError('conflict', msg('Uw eigen pincode wijzigt u via "Pincode wijzigen"; die vraagt uw huidige pincode.', 'You change your own PIN through "Change PIN"; that asks for your current PIN.'));
+      throw new AppError('conflict', msg(
+        'Uw eigen pincode wijzigt u via "Pincode wijzigen"; die vraagt uw huidige pincode.',
+        'You change your own PIN through "Change PIN"; that asks for your current PIN.',
+      ));
     }
     checkStartPin(newPin, rater.role, 'newPin');
     const hash = await hashSecret(newPin, ctx.services.sessions.secretCost);

@@ -117,14 +117,20 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
 
   'recordings.importUpload': async ({ uploadId, ...input }, ctx) => {
     const upload = ctx.services.uploads.take(uploadId);
-    if (!upload) throw new AppError('not_found', msg('Deze upload bestaat niet (meer). Kies het bestand opnieuw.', 'This upload does not exist (any more). Choose the file again.'));
+    if (!upload) throw new AppError('not_found', msg(
+      'Deze upload bestaat niet (meer). Kies het bestand opnieuw.',
+      'This upload does not exist (any more). Choose the file again.',
+    ));
     return finishImport(ctx, input, upload, upload.originalName);
   },
 
   'recordings.importFromDialog': async (input, ctx) => {
     const pick = ctx.services.ports.pickVideoFiles;
     if (!pick) {
-      throw new AppError('unavailable', msg('Het bestandsvenster bestaat alleen in de desktop-app. Gebruik hier "Bestand kiezen" of sleep een video in het venster.', 'The file dialog only exists in the desktop app. Use "Choose file" here or drag a video into the window.'));
+      throw new AppError('unavailable', msg(
+        'Het bestandsvenster bestaat alleen in de desktop-app. Gebruik hier "Bestand kiezen" of sleep een video in het venster.',
+        'The file dialog only exists in the desktop app. Use "Choose file" here or drag a video into the window.',
+      ));
     }
     const paths = await pick();
     const imported: Recording[] = [];
@@ -157,7 +163,10 @@ export const jobHandlers: HandlersFor<'jobs'> = {
 
   'jobs.retry': ({ id }, ctx) => {
     const job = findVisibleJob(ctx, id);
-    if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', msg('Alleen een mislukte of geannuleerde taak kan opnieuw.', 'Only a failed or cancelled task can be retried.'));
+    if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', msg(
+      'Alleen een mislukte of geannuleerde taak kan opnieuw.',
+      'Only a failed or cancelled task can be retried.',
+    ));
     logJob(ctx, job, 'opnieuw gestart');
     ctx.afterCommit(() => ctx.services.jobs.retry(id));
     return describeJob(ctx.db, id)!;

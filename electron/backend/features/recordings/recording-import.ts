@@ -31,7 +31,10 @@ export function assertImportTarget(ctx: HandlerContext, input: RecordingImportIn
 export async function importRecordingFromPath(ctx: HandlerContext, input: RecordingImportInput, path: string): Promise<Recording> {
   assertImportTarget(ctx, input);
   const stat = await lstat(path).catch(() => null);
-  if (!stat || !stat.isFile()) throw new AppError('invalid_input', msg('Dit is geen gewoon bestand (bijvoorbeeld een map, snelkoppeling of apparaat).', 'This is not an ordinary file (but, for example, a folder, shortcut or device).'));
+  if (!stat || !stat.isFile()) throw new AppError('invalid_input', msg(
+    'Dit is geen gewoon bestand (bijvoorbeeld een map, snelkoppeling of apparaat).',
+    'This is not an ordinary file (but, for example, a folder, shortcut or device).',
+  ));
   const copied = await copyIntoTemp(ctx.services.library, createReadStream(path, { highWaterMark: 4 * 1024 * 1024 }));
   return finishImport(ctx, input, copied, sanitizeOriginalName(path));
 }

@@ -45,7 +45,10 @@ function assertRecordings(ctx: HandlerContext, recordingIds: number[]): void {
   if (withoutCaregiver.length) {
     throw new AppError(
       'invalid_input',
-      msg(`Opname van ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) heeft geen ouder in beeld; koppel eerst een ouder aan de opname.`, `The recording of ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) has no parent in view; link a parent to the recording first.`),
+      msg(
+        `Opname van ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) heeft geen ouder in beeld; koppel eerst een ouder aan de opname.`,
+        `The recording of ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) has no parent in view; link a parent to the recording first.`,
+      ),
       { recordingIds: msg('Opname zonder ouder in beeld.', 'Recording without a parent in view.') },
     );
   }
@@ -87,7 +90,10 @@ function assertNothingScoredIsDropped(ctx: HandlerContext, roundId: number, reco
       )
       .all(roundId, JSON.stringify(raterIds)) as { name: string }[];
     if (dropped.length) {
-      throw new AppError('conflict', msg(`${dropped[0]!.name} heeft in deze ronde al gescoord en kan niet meer uit de ronde worden gehaald.`, `${dropped[0]!.name} has already scored in this round and can no longer be taken out of the round.`), {
+      throw new AppError('conflict', msg(
+        `${dropped[0]!.name} heeft in deze ronde al gescoord en kan niet meer uit de ronde worden gehaald.`,
+        `${dropped[0]!.name} has already scored in this round and can no longer be taken out of the round.`,
+      ), {
         raterIds: msg('Heeft al gescoord.', 'Has already scored.'),
       });
     }
@@ -97,7 +103,10 @@ function assertNothingScoredIsDropped(ctx: HandlerContext, roundId: number, reco
       .prepare(`SELECT 1 FROM score_sheets WHERE round_id = ? AND recording_id NOT IN (SELECT value FROM json_each(?)) LIMIT 1`)
       .get(roundId, JSON.stringify(recordingIds));
     if (dropped) {
-      throw new AppError('conflict', msg('Een opname die in deze ronde al gescoord is, kan niet meer uit de ronde worden gehaald.', 'A recording that has already been scored in this round can no longer be taken out of the round.'), {
+      throw new AppError('conflict', msg(
+        'Een opname die in deze ronde al gescoord is, kan niet meer uit de ronde worden gehaald.',
+        'A recording that has already been scored in this round can no longer be taken out of the round.',
+      ), {
         recordingIds: msg('Al gescoord.', 'Already scored.'),
       });
     }
@@ -113,7 +122,10 @@ function logRoundFamilies(ctx: HandlerContext, roundId: number, detail: string):
 /** Checks an agenda item of a revealed round and makes sure its row exists. */
 function prepareItem(ctx: HandlerContext, input: { roundId: number; recordingId: number; caregiverId: number; scale: ScaleKey }): RoundRow {
   const { round } = requireRoundAccess(ctx, input.roundId);
-  if (round.revealed_at === null) throw new AppError('conflict', msg('Bespreken en consensus vastleggen kan pas na het onthullen.', 'Discussion and consensus can only be recorded after the reveal.'));
+  if (round.revealed_at === null) throw new AppError('conflict', msg(
+    'Bespreken en consensus vastleggen kan pas na het onthullen.',
+    'Discussion and consensus can only be recorded after the reveal.',
+  ));
   const inRound = roundRecordingIds(ctx.db, round.id).some((entry) => entry.recordingId === input.recordingId);
   if (!inRound) throw new AppError('invalid_input', msg(`Deze opname hoort niet bij ronde "${round.name}".`, `This recording does not belong to round "${round.name}".`), { recordingId: msg('Niet in deze ronde.', 'Not in this round.') });
   const recording = findRecordingBrief(ctx.db, input.recordingId)!;
@@ -145,7 +157,10 @@ async function minutesFile(ctx: HandlerContext, roundId: number): Promise<Export
   const { meeting, actor } = ctx.db.transaction(() => {
     const { round, actor, assigned } = requireRoundAccess(ctx, roundId);
     if (round.revealed_at === null) {
-      throw new AppError('conflict', msg('De notulen zijn er pas na het onthullen: tot dan zijn de scores blind en is er nog niets besproken.', 'The minutes are only available after the reveal: until then the scores are blind and nothing has been discussed yet.'));
+      throw new AppError('conflict', msg(
+        'De notulen zijn er pas na het onthullen: tot dan zijn de scores blind en is er nog niets besproken.',
+        'The minutes are only available after the reveal: until then the scores are blind and nothing has been discussed yet.',
+      ));
     }
     return { meeting: buildMeeting(ctx.db, round, actor.id, assigned), actor };
   })();
@@ -207,7 +222,10 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     const structural =
       changes.revealRule !== undefined || changes.recordingIds !== undefined || changes.raterIds !== undefined || changes.blindMoment !== undefined;
     if (structural && round.revealed_at !== null) {
-      throw new AppError('conflict', msg('Deze ronde is al onthuld; opnamen, beoordelaars en de onthulregel liggen vast.', 'This round has already been revealed; its recordings, raters and reveal rule are fixed.'));
+      throw new AppError('conflict', msg(
+        'Deze ronde is al onthuld; opnamen, beoordelaars en de onthulregel liggen vast.',
+        'This round has already been revealed; its recordings, raters and reveal rule are fixed.',
+      ));
     }
     if (changes.recordingIds) assertRecordings(ctx, changes.recordingIds);
     if (changes.raterIds) assertRaters(ctx, changes.raterIds);

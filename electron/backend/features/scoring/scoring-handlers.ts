@@ -40,7 +40,10 @@ function resolveRound(ctx: HandlerContext, rater: Rater, recording: RecordingBri
   const meeting = ctx.caller.scope.kind === 'meeting' ? ctx.caller.scope : null;
   // A device in the meeting scores that meeting's round only: no practice, no other round.
   if (meeting && requested !== undefined && requested !== meeting.roundId) {
-    throw new AppError('forbidden', msg('Op dit apparaat scoort u alleen de opnamen van deze intervisie.', 'On this device you only score the recordings of this peer review meeting.'));
+    throw new AppError('forbidden', msg(
+      'Op dit apparaat scoort u alleen de opnamen van deze intervisie.',
+      'On this device you only score the recordings of this peer review meeting.',
+    ));
   }
   const roundId = meeting ? meeting.roundId : requested;
   if (roundId === undefined) {
@@ -53,7 +56,10 @@ function resolveRound(ctx: HandlerContext, rater: Rater, recording: RecordingBri
   if (roundId === null) return null;
   const round = findRound(ctx.db, roundId);
   if (!round) throw new AppError('not_found', msg('Deze scoringsronde bestaat niet (meer).', 'This scoring round does not exist (any more).'));
-  if (!isAssigned(ctx.db, round.id, rater.id)) throw new AppError('forbidden', msg(`U bent niet ingedeeld in ronde "${round.name}".`, `You are not assigned to round "${round.name}".`));
+  if (!isAssigned(ctx.db, round.id, rater.id)) throw new AppError('forbidden', msg(
+    `U bent niet ingedeeld in ronde "${round.name}".`,
+    `You are not assigned to round "${round.name}".`,
+  ));
   if (!roundHasRecording(ctx.db, round.id, recording.id)) {
     throw new AppError('invalid_input', msg(`Deze opname hoort niet bij ronde "${round.name}".`, `This recording does not belong to round "${round.name}".`), { roundId: msg('Niet in deze ronde.', 'Not in this round.') });
   }
@@ -107,7 +113,10 @@ function prepareChange(ctx: HandlerContext, rater: Rater, recording: RecordingBr
     // Practice on a recording one still has to score blind would be a second, unchecked sheet.
     const open = openAssignedRoundsFor(ctx.db, rater.id, recording.id)[0];
     if (open) {
-      throw new AppError('conflict', msg(`Deze opname staat in ronde "${open.name}", waarvoor u bent ingedeeld. Scoor haar daar; oefenen kan na het onthullen.`, `This recording is in round "${open.name}", to which you are assigned. Score it there; practice is possible after the reveal.`));
+      throw new AppError('conflict', msg(
+        `Deze opname staat in ronde "${open.name}", waarvoor u bent ingedeeld. Scoor haar daar; oefenen kan na het onthullen.`,
+        `This recording is in round "${open.name}", to which you are assigned. Score it there; practice is possible after the reveal.`,
+      ));
     }
   } else if (round.revealed_at !== null) {
     throw new AppError('conflict', lockReasonText('none', true)!);
@@ -186,7 +195,10 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     const sheet = findSheet(ctx.db, rater.id, recording.id, round?.id ?? null);
     if (sheet?.status === 'submitted') throw new AppError('conflict', msg('Deze scores zijn al ingediend.', 'These scores have already been submitted.'));
     if (recording.caregivers.length === 0) {
-      throw new AppError('invalid_input', msg('Er is geen ouder/verzorger in beeld in deze opname; koppel eerst een ouder aan de opname.', 'No parent/caregiver is in view in this recording; link a parent to the recording first.'));
+      throw new AppError('invalid_input', msg(
+        'Er is geen ouder/verzorger in beeld in deze opname; koppel eerst een ouder aan de opname.',
+        'No parent/caregiver is in view in this recording; link a parent to the recording first.',
+      ));
     }
     const missing = missingScores(recording.caregivers, sheet ? sheetScores(ctx.db, sheet.id) : []);
     if (!sheet || missing.length > 0) {
@@ -215,10 +227,16 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     const recording = requireRecording(ctx, recordingId);
     const round = resolveRound(ctx, rater, recording, roundId);
     if (round?.revealed_at) {
-      throw new AppError('conflict', msg('Deze ronde is al onthuld; ingediende scores kunnen niet meer worden heropend. Leg een afwijkend oordeel vast in de bespreking of de consensus.', 'This round has already been revealed; submitted scores can no longer be reopened. Record a different judgement in the discussion or the consensus.'));
+      throw new AppError('conflict', msg(
+        'Deze ronde is al onthuld; ingediende scores kunnen niet meer worden heropend. Leg een afwijkend oordeel vast in de bespreking of de consensus.',
+        'This round has already been revealed; submitted scores can no longer be reopened. Record a different judgement in the discussion or the consensus.',
+      ));
     }
     const sheet = findSheet(ctx.db, rater.id, recording.id, round?.id ?? null);
-    if (!sheet || sheet.status !== 'submitted') throw new AppError('conflict', msg('Deze scores zijn niet ingediend; u kunt ze gewoon wijzigen.', 'These scores have not been submitted; you can simply change them.'));
+    if (!sheet || sheet.status !== 'submitted') throw new AppError('conflict', msg(
+      'Deze scores zijn niet ingediend; u kunt ze gewoon wijzigen.',
+      'These scores have not been submitted; you can simply change them.',
+    ));
     setSheetStatus(ctx.db, sheet.id, 'draft', ctx.now);
     addSheetEvent(ctx.db, sheet.id, 'reopened', reason, rater.id, ctx.now);
     // That it happened, never why: the reason is free text (about the recording, perhaps about a

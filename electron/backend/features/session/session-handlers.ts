@@ -166,7 +166,10 @@ export const sessionHandlers: HandlersFor<'session'> = {
     const outcome = await checkSecret(ctx, rater, pin);
     const firstHash = outcome === 'first_secret' ? await hashSecret(pin, ctx.services.sessions.secretCost) : null;
     if (ctx.caller.scope.kind !== 'workstation') {
-      throw new AppError('forbidden', msg('Op een apparaat in de intervisie meldt u zich aan met de deelnamecode.', 'On a device in the peer review meeting you sign in with the join code.'));
+      throw new AppError('forbidden', msg(
+        'Op een apparaat in de intervisie meldt u zich aan met de deelnamecode.',
+        'On a device in the peer review meeting you sign in with the join code.',
+      ));
     }
     const signedIn = signInCaller(ctx, rater, firstHash ? 'aangemeld; eerste pincode gekozen' : 'aangemeld', () => {
       if (firstHash) storeSecret(ctx.db, rater.id, firstHash, false, ctx.services.sessions.nowIso());
@@ -204,7 +207,10 @@ export const sessionHandlers: HandlersFor<'session'> = {
         throw new AppError('invalid_input', msg('Kies een andere pincode dan de startpincode.', 'Choose a PIN other than the start PIN.'), { newPin: msg('Kies een andere pincode dan de startpincode.', 'Choose a PIN other than the start PIN.') });
       }
     } else if ((await checkSecret(ctx, rater, currentPin)) === 'first_secret') {
-      throw new AppError('conflict', msg('Dit profiel heeft nog geen pincode; meld u opnieuw aan om er een te kiezen.', 'This profile has no PIN yet; sign in again to choose one.'));
+      throw new AppError('conflict', msg(
+        'Dit profiel heeft nog geen pincode; meld u opnieuw aan om er een te kiezen.',
+        'This profile has no PIN yet; sign in again to choose one.',
+      ));
     }
     const hash = await hashSecret(newPin, ctx.services.sessions.secretCost);
     ctx.db

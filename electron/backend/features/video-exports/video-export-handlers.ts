@@ -31,7 +31,10 @@ function requireExportable(ctx: HandlerContext, recordingId: number): RecordingC
     )
     .get(recordingId);
   if (!pending) {
-    throw new AppError('conflict', msg('Van deze opname is geen afspeelbare versie; daarom kan er geen video van worden gemaakt. Bekijk de taken bij de opname.', 'There is no playable version of this recording, so no video can be made from it. Look at the recording\'s tasks.'));
+    throw new AppError('conflict', msg(
+      'Van deze opname is geen afspeelbare versie; daarom kan er geen video van worden gemaakt. Bekijk de taken bij de opname.',
+      'There is no playable version of this recording, so no video can be made from it. Look at the recording\'s tasks.',
+    ));
   }
   return recording;
 }
@@ -75,7 +78,10 @@ export const videoExportHandlers: HandlersFor<'videoExports'> = {
       throw new AppError(
         'not_found',
         unknown.length === 1
-          ? msg(`Fragment ${unknown[0]} bestaat niet (meer) in deze opname. Er is niets gemaakt.`, `Fragment ${unknown[0]} does not exist (any more) in this recording. Nothing has been made.`)
+          ? msg(
+            `Fragment ${unknown[0]} bestaat niet (meer) in deze opname. Er is niets gemaakt.`,
+            `Fragment ${unknown[0]} does not exist (any more) in this recording. Nothing has been made.`,
+          )
           : msg(
               `${unknown.length} gekozen fragmenten bestaan niet (meer) in deze opname. Er is niets gemaakt.`,
               `${unknown.length} chosen fragments do not exist (any more) in this recording. Nothing has been made.`,
