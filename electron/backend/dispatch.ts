@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { contract, isMethodName, type EventName, type EventPayloads, type MethodName } from '../../shared/api/contract';
-import { AppError, type ApiErrorBody, type Envelope } from '../../shared/api/envelope';
+import { AppError, errorBody, msg, type ApiErrorBody, type BilingualFields, type Envelope } from '../../shared/api/envelope';
+import { englishOf } from '../../shared/api/validation-messages';
+import { CHOOSE_WHO_YOU_ARE } from './refusals';
 import type { AccessOutcome, Rater } from '../../shared/domain/entities';
 import type { Db } from './db/open-database';
 import type { EventAudience, EventHub } from './event-hub';
@@ -28,16 +30,29 @@ export interface DispatchDeps {
 }
 
 const fail = (error: ApiErrorBody): Envelope<never> => ({ ok: false, error });
+const INTERNAL = msg('Er ging onverwacht iets mis. Er is niets gewijzigd; probeer het opnieuw.', 'Something unexpected went wrong. Nothing was changed; please try again.');
 
-function describeInvalidInput(error: z.ZodError): ApiErrorBody {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
+const englishLocale = z.locales.en().localeError;
+
+/**
+ * A refused input in both languages. A schema's own messages carry their English (say() in
+ * validation-messages.ts); the messages zod makes itself come from asking zod once more with its
+ * English locale: same schema, same input, so the same issues in the same order.
+ */
+function describeInvalidInput(schema: z.ZodType, input: unknown, error: z.ZodError): ApiErrorBody {
+  const again = schema.safeParse(input, { error: englishLocale });
+  const englishIssues = again.success ? [] : again.error.issues;
+  const fields: BilingualFields = {};
+  const texts = error.issues.map((issue, index) => {
+    const english = englishOf(issue.message) ?? englishIssues[index]?.message ?? issue.message;
+    const text = msg(issue.message, english);
+    fields[issue.path.map(String).join('.') || '_'] ??= text;
+    return text;
+  });
   const [first] = error.issues;
   const where = first && first.path.length ? ` (${first.path.map(String).join('.')})` : '';
-  return { code: 'invalid_input', message: `Ongeldige invoer${where}: ${first?.message ?? 'onbekende fout'}`, fields };
+  const text = texts[0] ?? msg('onbekende fout', 'unknown error');
+  return errorBody('invalid_input', msg(`Ongeldige invoer${where}: ${text.nl}`, `Invalid input${where}: ${text.en}`), fields);
 }
 
 /** Best effort: which family a refused call was about, for the access log. */
@@ -69,47 +84,56 @@ export function createDispatch({ db, events, handlers, appVersion, services, onI
     let actor: Rater | null = null;
     const methodLabel = typeof method === 'string' ? method.slice(0, 100) : String(typeof method);
     try {
-      if (caller.ended) throw new AppError('locked', 'Deze sessie is beëindigd. Meld u opnieuw aan.');
+      if (caller.ended) throw new AppError('locked', msg('Deze sessie is beëindigd. Meld u opnieuw aan.', 'This session has ended. Please sign in again.'));
       actor = services.sessions.actor(db, caller);
       if (!isMethodName(method)) {
-        const body: ApiErrorBody = { code: 'unknown_method', message: `Onbekende opdracht: ${methodLabel}.` };
+        const body = errorBody('unknown_method', msg(`Onbekende opdracht: ${methodLabel}.`, `Unknown command: ${methodLabel}.`));
         logOutcome(actor, caller, methodLabel, input, 'refused', body.message);
         return fail(body);
       }
       // A device that joined a meeting over the network may make that meeting's calls and nothing else.
       if (caller.scope.kind === 'meeting' && !METHOD_POLICIES[method].meeting) {
-        throw new AppError('forbidden', 'Dit apparaat neemt deel aan de intervisie en kan alleen daarvoor scoren.');
+        throw new AppError(
+          'forbidden',
+          msg('Dit apparaat neemt deel aan de intervisie en kan alleen daarvoor scoren.', 'This device takes part in the peer review meeting and can only score for it.'),
+        );
       }
       // Damaged database (read-only.ts): a change is refused before its input is even looked at.
       if (services.readOnly && READ_ONLY_MODE[method] === 'refused') throw readOnlyRefusal(services.readOnly);
-      const parsed = contract[method].input.safeParse(input ?? {});
+      const schema = contract[method].input as z.ZodType;
+      const parsed = schema.safeParse(input ?? {});
       if (!parsed.success) {
-        const body = describeInvalidInput(parsed.error);
+        const body = describeInvalidInput(schema, input ?? {}, parsed.error);
         logOutcome(actor, caller, method, input, 'refused', body.message);
         return fail(body);
       }
       const policy = METHOD_POLICIES[method];
       if (policy.needs !== 'anyone' && !actor) {
-        if (lockedProfileOf(db, caller)) throw new AppError('locked', 'De werkplek is vergrendeld. Voer uw pincode in om verder te gaan.');
-        throw new AppError('no_rater', 'Kies eerst wie u bent.');
+        if (lockedProfileOf(db, caller)) {
+          throw new AppError('locked', msg('De werkplek is vergrendeld. Voer uw pincode in om verder te gaan.', 'The workstation is locked. Enter your PIN to continue.'));
+        }
+        throw new AppError('no_rater', CHOOSE_WHO_YOU_ARE);
       }
       // A start PIN is known to the coordinator who gave it: nothing else until the person chose their own.
       if (actor && !method.startsWith('session.') && mustChangePin(db, actor.id)) {
-        throw new AppError('forbidden', 'Kies eerst een eigen pincode (of als coördinator een eigen wachtwoord).');
+        throw new AppError('forbidden', msg(
+          'Kies eerst een eigen pincode (of als coördinator een eigen wachtwoord).',
+          'First choose your own PIN (or, as coordinator, your own password).',
+        ));
       }
       if (policy.needs === 'coordinator' && actor?.role !== 'coordinator') {
-        throw new AppError('forbidden', 'Alleen een coördinator mag dit doen.');
+        throw new AppError('forbidden', msg('Alleen een coördinator mag dit doen.', 'Only a coordinator may do this.'));
       }
       const value = await runHandler(method, parsed.data, actor, caller);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) {
         logOutcome(actor, caller, methodLabel, input, 'refused', error.message);
-        return fail({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+        return fail(error.body);
       }
       onInternalError?.(methodLabel, error);
       logOutcome(actor, caller, methodLabel, input, 'error', error instanceof Error ? error.message : String(error));
-      return fail({ code: 'internal', message: 'Er ging onverwacht iets mis. Er is niets gewijzigd; probeer het opnieuw.' });
+      return fail(errorBody('internal', INTERNAL));
     }
   };
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppError } from '../../shared/api/envelope';
+import { AppError, msg, type Bilingual } from '../../shared/api/envelope';
 import type { ReadOnlyState } from '../../shared/domain/entities';
 import { assertNotNewer, type Migration } from './db/migrations';
 import type { Db } from './db/open-database';
@@ -28,15 +28,22 @@ export interface DatabaseDamage {
   detectedAt: string;
 }
 
-export const READ_ONLY_MESSAGE =
+export const READ_ONLY_MESSAGE = msg(
   'De database is beschadigd en staat op alleen-lezen; er is niets gewijzigd. ' +
-  'Een coördinator kan een back-up terugzetten (Logboek en back-up › Zet back-up terug); start Afstemming daarna opnieuw.';
+    'Een coördinator kan een back-up terugzetten (Logboek en back-up › Zet back-up terug); start Afstemming daarna opnieuw.',
+  'The database is damaged and is read-only; nothing has been changed. ' +
+    'A coordinator can restore a backup (Log and backup › Restore backup); then start Afstemming again.',
+);
 
-export const LOG_KEY_MISSING_MESSAGE =
+export const LOG_KEY_MISSING_MESSAGE = msg(
   'Het sleutelbestand van het toegangslogboek (access-log.key) ontbreekt of hoort niet bij deze database; Afstemming staat daarom op alleen-lezen en er is niets gewijzigd. ' +
-  'Zet het sleutelbestand terug in de gegevensmap, of laat een coördinator een back-up terugzetten (die bevat zijn sleutel); start Afstemming daarna opnieuw.';
+    'Zet het sleutelbestand terug in de gegevensmap, of laat een coördinator een back-up terugzetten (die bevat zijn sleutel); start Afstemming daarna opnieuw.',
+  'The key file of the access log (access-log.key) is missing or does not belong to this database; Afstemming is therefore read-only and nothing has been changed. ' +
+    'Put the key file back in the data folder, or have a coordinator restore a backup (which contains its key); then start Afstemming again.',
+);
 
-export const readOnlyMessage = (damage: Pick<DatabaseDamage, 'reason'> | null) => (damage?.reason === 'log_key_missing' ? LOG_KEY_MISSING_MESSAGE : READ_ONLY_MESSAGE);
+export const readOnlyMessage = (damage: Pick<DatabaseDamage, 'reason'> | null): Bilingual =>
+  damage?.reason === 'log_key_missing' ? LOG_KEY_MISSING_MESSAGE : READ_ONLY_MESSAGE;
 
 export const readOnlyRefusal = (damage: Pick<DatabaseDamage, 'reason'> | null = null) => new AppError('read_only', readOnlyMessage(damage));
 
@@ -53,11 +60,15 @@ export function openDamagedDatabase(file: string, migrations: Migration[], nativ
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {
       // Not even the schema can be read (e.g. a destroyed header): there is nothing to show.
+      const details = `Details: ${(error instanceof Error ? error.message : String(error)).slice(0, 300)}`;
       throw new AppError(
         'unavailable',
-        'De database van Afstemming is zo beschadigd dat hij niet te openen is. Afstemming heeft niets gewijzigd. ' +
-          'Zet met de hand een back-up terug of neem contact op met de beheerder. ' +
-          `Details: ${(error instanceof Error ? error.message : String(error)).slice(0, 300)}`,
+        msg(
+          'De database van Afstemming is zo beschadigd dat hij niet te openen is. Afstemming heeft niets gewijzigd. ' +
+            `Zet met de hand een back-up terug of neem contact op met de beheerder. ${details}`,
+          'The Afstemming database is so badly damaged that it cannot be opened. Afstemming has changed nothing. ' +
+            `Restore a backup by hand or contact your administrator. ${details}`,
+        ),
       );
     }
     assertNotNewer(db, migrations);

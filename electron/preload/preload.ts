@@ -11,7 +11,8 @@ const EVENT_CHANNEL = 'afstemming:event';
 contextBridge.exposeInMainWorld('afstemming', {
   call(method: string, input: unknown) {
     if (!isMethodName(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `Onbekende opdracht: ${String(method).slice(0, 100)}.` } });
+      const name = String(method).slice(0, 100);
+      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `Onbekende opdracht: ${name}.`, messageEn: `Unknown command: ${name}.` } });
     }
     return ipcRenderer.invoke(CALL_CHANNEL, method, input);
   },

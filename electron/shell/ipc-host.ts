@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import type { Envelope } from '../../shared/api/envelope';
+import { errorBody, msg, type Envelope } from '../../shared/api/envelope';
 import type { CallerSession, SessionOrigin } from '../backend/features/session/session-registry';
 import { isAppUrl } from './app-origin';
 
@@ -43,7 +43,10 @@ export function registerIpcHost(ipcMain: IpcMainLike, dispatch: CallerDispatch, 
   ipcMain.handle(CALL_CHANNEL, async (event, method, input) => {
     const sender = event as unknown as SenderInfo;
     if (!isTrustedSender(sender)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Verzoek van een onbekende pagina geweigerd.' } } satisfies Envelope<never>;
+      return {
+        ok: false,
+        error: errorBody('forbidden', msg('Verzoek van een onbekende pagina geweigerd.', 'Request from an unknown page refused.')),
+      } satisfies Envelope<never>;
     }
     return dispatch(method, input, callerOf(sender.sender.id));
   });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { EventName, EventPayloads } from '../../shared/api/contract';
-import type { Envelope } from '../../shared/api/envelope';
+import { errorBody, msg, type Envelope } from '../../shared/api/envelope';
 import { SECURITY_HEADERS } from '../../shared/security/content-security-policy';
 import { reaches, type EventHub } from '../backend/event-hub';
 import { resolveStaticFile, streamFile } from './static-files';
@@ -69,7 +69,10 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   });
   req.on('end', () => clearTimeout(stop));
   req.resume();
-  sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Het verzoek is te groot (maximaal 32 MB).' } }, { Connection: 'close' });
+  sendJson(res, 413, { ok: false, error: errorBody('invalid_input', msg(
+    'Het verzoek is te groot (maximaal 32 MB).',
+    'The request is too large (at most 32 MB).',
+  )) }, { Connection: 'close' });
 }
 
 export type CallHandler = (method: unknown, input: unknown) => Promise<{ envelope: Envelope<unknown>; headers?: Record<string, string> }>;
@@ -83,7 +86,7 @@ export async function serveCall(req: IncomingMessage, res: ServerResponse, call:
     payload = JSON.parse(await readBody(req));
   } catch (error) {
     if (error instanceof BodyTooLarge) return refuseTooLarge(req, res);
-    return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Het verzoek is geen geldige JSON.' } });
+    return sendJson(res, 400, { ok: false, error: errorBody('invalid_input', msg('Het verzoek is geen geldige JSON.', 'The request is not valid JSON.')) });
   }
   const { method, input } = (typeof payload === 'object' && payload !== null ? payload : {}) as { method?: unknown; input?: unknown };
   const { envelope, headers } = await call(method, input);

@@ -1,3 +1,4 @@
+import { msg, type Bilingual } from '../api/envelope';
 import type { RaterRole } from './vocabulary';
 
 /**
@@ -21,18 +22,21 @@ const isRun = (secret: string, step: number) =>
   [...secret].every((char, index) => index === 0 || char.charCodeAt(0) - secret.charCodeAt(index - 1) === step);
 
 /** A Dutch reason why this secret may not protect a profile with this role, or null when it may. */
-export function secretProblem(secret: string, role: RaterRole): string | null {
+export const secretProblem = (secret: string, role: RaterRole): string | null => secretProblemText(secret, role)?.nl ?? null;
+
+/** The same reason in both languages, for a refusal. */
+export function secretProblemText(secret: string, role: RaterRole): Bilingual | null {
   const minimum = minimumSecretLength(role);
-  if (secret.length > SECRET_MAX_LENGTH) return `Maximaal ${SECRET_MAX_LENGTH} tekens.`;
-  if (secret.trim() !== secret) return 'Begin of eindig niet met een spatie.';
+  if (secret.length > SECRET_MAX_LENGTH) return msg(`Maximaal ${SECRET_MAX_LENGTH} tekens.`, `At most ${SECRET_MAX_LENGTH} characters.`);
+  if (secret.trim() !== secret) return msg('Begin of eindig niet met een spatie.', 'Do not begin or end with a space.');
   if (secret.length < minimum) {
     return role === 'coordinator'
-      ? `Een coördinator heeft een eigen wachtwoord van minstens ${minimum} tekens nodig.`
-      : `Een pincode heeft minstens ${minimum} tekens.`;
+      ? msg(`Een coördinator heeft een eigen wachtwoord van minstens ${minimum} tekens nodig.`, `A coordinator needs their own password of at least ${minimum} characters.`)
+      : msg(`Een pincode heeft minstens ${minimum} tekens.`, `A PIN has at least ${minimum} characters.`);
   }
   // The first guesses anyone tries at a shared machine.
   if (isRun(secret, 0) || isRun(secret, 1) || isRun(secret, -1)) {
-    return 'Te makkelijk te raden (zoals 0000 of 1234); kies een andere.';
+    return msg('Te makkelijk te raden (zoals 0000 of 1234); kies een andere.', 'Too easy to guess (like 0000 or 1234); choose another one.');
   }
   return null;
 }

@@ -183,7 +183,11 @@ describe('fragments', () => {
       t.api.call('fragments.update', { id: fragment.id, note: 'van mij' }),
       t.api.call('fragments.remove', { ids: [fragment.id] }),
     ]) {
-      expect(await refused(call)).toEqual({ code: 'forbidden', message: 'Alleen wie een fragment heeft gemaakt, kan het wijzigen of verwijderen.' });
+      expect(await refused(call)).toEqual({
+        code: 'forbidden',
+        message: 'Alleen wie een fragment heeft gemaakt, kan het wijzigen of verwijderen.',
+        messageEn: 'Only the person who made a fragment can change or delete it.',
+      });
     }
     await w.as(w.coordinator);
     await t.api.call('fragments.remove', { ids: [fragment.id] });

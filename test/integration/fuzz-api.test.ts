@@ -261,7 +261,7 @@ function problemsWith(envelope: unknown): string[] {
   const answer = envelope as Envelope<unknown>;
   if (answer.ok) return [];
   const problems: string[] = [];
-  const { code, message, fields } = answer.error;
+  const { code, message, messageEn, fields, fieldsEn } = answer.error;
   if (code === 'internal') problems.push(`answered 'internal' (an unexpected crash): ${message}`);
   if (!(ERROR_CODES as readonly string[]).includes(code)) problems.push(`unknown error code ${String(code)}`);
   const wrong = notDutch(message);
@@ -270,6 +270,9 @@ function problemsWith(envelope: unknown): string[] {
     const wrongField = notDutch(text);
     if (wrongField) problems.push(`field ${field}: ${wrongField}`);
   }
+  // The English UI reads messageEn and fieldsEn: always there, never the Dutch text again.
+  if (typeof messageEn !== 'string' || messageEn.trim() === '' || messageEn === message) problems.push(`no English message: ${String(messageEn).slice(0, 200)}`);
+  if (JSON.stringify(Object.keys(fields ?? {})) !== JSON.stringify(Object.keys(fieldsEn ?? {}))) problems.push('fieldsEn has other keys than fields');
   return problems;
 }
 
@@ -394,9 +397,9 @@ describe('regressions found by the API fuzz', () => {
       const family = await t.api.call('families.get', { id: w.familyId });
       const visitId = (t.backend.db.prepare('SELECT visit_id AS id FROM recordings WHERE id = ?').get(w.recordingId) as { id: number }).id;
       const caregiverError = await refused(t.api.call('caregivers.remove', { id: w.moederId }));
-      expect(caregiverError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd') });
+      expect(caregiverError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd'), messageEn: expect.stringContaining('cannot be removed') });
       const visitError = await refused(t.api.call('visits.remove', { id: visitId }));
-      expect(visitError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd') });
+      expect(visitError).toEqual({ code: 'conflict', message: expect.stringContaining('kan niet worden verwijderd'), messageEn: expect.stringContaining('cannot be removed') });
       expect(await t.api.call('families.get', { id: w.familyId })).toEqual(family);
 
       const extra = await t.api.call('caregivers.add', { familyId: w.familyId, role: 'anders', label: 'oma' });

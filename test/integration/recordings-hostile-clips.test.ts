@@ -59,6 +59,7 @@ describe('hostile clips at import', () => {
         code: 'invalid_input',
         message:
           "Het beeld van deze opname is 8000×8000 pixels: groter dan een camera of telefoon filmt (hoogstens 8K, 7680×4320). Zo'n bestand kan niet worden afgespeeld en wordt niet geïmporteerd.",
+        messageEn: expect.stringMatching(/^The picture of this recording is 8000×8000 pixels/),
       },
     });
     expect(footprint()).toEqual(before);
@@ -74,6 +75,7 @@ describe('hostile clips at import', () => {
       error: {
         code: 'invalid_input',
         message: 'Volgens het bestand duurt deze opname 100 uur; opnamen van meer dan 24 uur worden niet geïmporteerd. Het bestand is waarschijnlijk beschadigd of verkeerd opgeslagen.',
+        messageEn: expect.stringMatching(/^According to the file this recording lasts 100 hours;/),
       },
     });
     expect(footprint()).toEqual(before);

@@ -421,10 +421,10 @@ describe('blindness of the export jobs themselves', () => {
       expect((await chris.api.call('jobs.list', {})).map((job) => job.id)).not.toContain(jobId);
       expect((await chris.api.call('jobs.list', { includeFinished: true })).filter((job) => job.kind === 'fragment_clip')).toEqual([]);
       const cancel = await chris.api.call('jobs.cancel', { id: jobId }).catch((error: ApiError) => error.body);
-      expect(cancel).toEqual({ code: 'not_found', message: 'Deze taak bestaat niet (meer).' });
+      expect(cancel).toEqual({ code: 'not_found', message: 'Deze taak bestaat niet (meer).', messageEn: 'This task does not exist (any more).' });
       await t.backend.services.jobs.whenIdle();
       const retry = await chris.api.call('jobs.retry', { id: jobId }).catch((error: ApiError) => error.body);
-      expect(retry).toEqual({ code: 'not_found', message: 'Deze taak bestaat niet (meer).' });
+      expect(retry).toEqual({ code: 'not_found', message: 'Deze taak bestaat niet (meer).', messageEn: 'This task does not exist (any more).' });
 
       // A marker for everyone after the job's last event: what came before it has arrived.
       t.backend.events.publish('data.changed', { area: 'session', id: 424242 });

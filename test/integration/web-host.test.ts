@@ -109,7 +109,7 @@ describe('browser-mode host', () => {
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     const bad = await raw('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{nope' });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error.message).toMatch(/geen geldige JSON/);
+    expect(JSON.parse(bad.body).error).toMatchObject({ message: expect.stringMatching(/geen geldige JSON/), messageEn: 'The request is not valid JSON.' });
     const notJson = await raw('/api/call', { method: 'POST', headers: { 'content-type': 'text/plain', cookie }, body: '{}' });
     expect(notJson.status).toBe(415);
     // No catch here: a reset connection (what happened before) fails the test.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/envelope';
+import { AppError, msg } from '../../../shared/api/envelope';
 
 export interface Migration {
   version: number;
@@ -50,8 +50,12 @@ export function assertNotNewer(db: Database.Database, migrations: Migration[]): 
   if (current > migrations.length) {
     throw new AppError(
       'unavailable',
-      `Deze database is gemaakt door een nieuwere versie van Afstemming (schema ${current}; deze versie kent t/m ${migrations.length}). ` +
-        'Werk Afstemming bij om hem te openen. De database is niet gewijzigd.',
+      msg(
+        `Deze database is gemaakt door een nieuwere versie van Afstemming (schema ${current}; deze versie kent t/m ${migrations.length}). ` +
+          'Werk Afstemming bij om hem te openen. De database is niet gewijzigd.',
+        `This database was made by a newer version of Afstemming (schema ${current}; this version knows up to ${migrations.length}). ` +
+          'Update Afstemming to open it. The database has not been changed.',
+      ),
     );
   }
 }
@@ -76,8 +80,12 @@ export function migrate(db: Database.Database, migrations: Migration[]): { from:
     if (!known || known.sha256 !== row.sha256) {
       throw new AppError(
         'unavailable',
-        `Migratie ${String(row.version).padStart(4, '0')}_${row.name} is gewijzigd nadat hij op deze database is toegepast. ` +
-          'Afstemming opent de database niet; neem contact op met de beheerder. De database is niet gewijzigd.',
+        msg(
+          `Migratie ${String(row.version).padStart(4, '0')}_${row.name} is gewijzigd nadat hij op deze database is toegepast. ` +
+            'Afstemming opent de database niet; neem contact op met de beheerder. De database is niet gewijzigd.',
+          `Migration ${String(row.version).padStart(4, '0')}_${row.name} was changed after it was applied to this database. ` +
+            'Afstemming does not open the database; contact your administrator. The database has not been changed.',
+        ),
       );
     }
   }

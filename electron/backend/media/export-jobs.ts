@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/api/envelope';
 import ffmpeg from 'fluent-ffmpeg';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -75,7 +76,7 @@ const seconds = (value: number) => Math.max(0, value).toFixed(6);
 /** The shown size after the rotation ffmpeg applies while decoding, and the pixel shape that goes with it. */
 function pictureOf(probe: MediaProbe): { width: number; height: number; sar: Rational } {
   const video = probe.video;
-  if (!video) throw new MediaError('not_video', 'Dit bestand bevat geen videobeeld.', probe.path);
+  if (!video) throw new MediaError('not_video', msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   const sar = video.sampleAspectRatio ?? { num: 1, den: 1 };
   const turned = video.rotation % 180 !== 0;
   return {
@@ -129,10 +130,13 @@ function drawTextFilters(lines: readonly TitleLine[], fontFile: string, width: n
  */
 export function buildExportJob(probe: MediaProbe, pieces: readonly ExportPiece[], outputPath: string, options: ExportJobOptions): FfmpegJob {
   const video = probe.video;
-  if (!video) throw new MediaError('not_video', 'Dit bestand bevat geen videobeeld.', probe.path);
+  if (!video) throw new MediaError('not_video', msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   if (pieces.length === 0) throw new Error('export without pieces');
   const rate = video.frameRate?.rational ?? video.baseFrameRate?.rational;
-  if (!rate || rate.num <= 0 || rate.den <= 0) throw new MediaError('unsupported', 'De beeldsnelheid van deze opname is onbekend; exporteren lukt niet.', probe.path);
+  if (!rate || rate.num <= 0 || rate.den <= 0) throw new MediaError('unsupported', msg(
+    'De beeldsnelheid van deze opname is onbekend; exporteren lukt niet.',
+    'The frame rate of this recording is unknown; it cannot be exported.',
+  ), probe.path);
   const frameS = rate.den / rate.num;
   const { width, height, sar } = pictureOf(probe);
   const audio = probe.audio;

@@ -1,3 +1,4 @@
+import { msg, type Bilingual } from '../../../shared/api/envelope';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
@@ -32,10 +33,11 @@ export interface ResolveBinariesOptions {
 
 const ENV_NAME: Record<BinaryName, string> = { ffmpeg: 'AFSTEMMING_FFMPEG', ffprobe: 'AFSTEMMING_FFPROBE' };
 
-function notFoundMessage(name: BinaryName): string {
-  return (
+function notFoundMessage(name: BinaryName): Bilingual {
+  return msg(
     `${name} is niet gevonden. Installeer ffmpeg (bijv. \`apt-get install ffmpeg\`) ` +
-    `of stel het pad in bij Instellingen of met de omgevingsvariabele ${ENV_NAME[name]}.`
+      `of stel het pad in bij Instellingen of met de omgevingsvariabele ${ENV_NAME[name]}.`,
+    `${name} was not found. Install ffmpeg (e.g. \`apt-get install ffmpeg\`) ` + `or set the path in Settings or with the environment variable ${ENV_NAME[name]}.`,
   );
 }
 
@@ -122,9 +124,13 @@ export function readBinaryVersion(binaryPath: string, timeoutMs = 10_000): Promi
 async function requireExecutable(name: BinaryName, path: string, source: BinarySource): Promise<ResolvedBinary> {
   if (isAbsolute(path) && (await isExecutableFile(path))) return { path, source };
   const where = source === 'env' ? `de omgevingsvariabele ${ENV_NAME[name]}` : 'de instellingen';
+  const whereEn = source === 'env' ? `the environment variable ${ENV_NAME[name]}` : 'the settings';
   throw new MediaError(
     'ffmpeg_missing',
-    `${name} is niet gevonden op het pad uit ${where}: ${path}. Controleer het pad (volledig pad naar het programma) of maak het leeg om automatisch te zoeken.`,
+    msg(
+      `${name} is niet gevonden op het pad uit ${where}: ${path}. Controleer het pad (volledig pad naar het programma) of maak het leeg om automatisch te zoeken.`,
+      `${name} was not found at the path from ${whereEn}: ${path}. Check the path (the full path to the program) or leave it empty to search automatically.`,
+    ),
     `${source}=${path}`,
   );
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/api/envelope';
 import ffmpeg from 'fluent-ffmpeg';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -48,7 +49,7 @@ export const MP4_OUTPUT = ['-movflags', '+faststart', '-map_metadata', '-1', '-m
 
 function mapStreams(probe: MediaProbe, withAudio: boolean): string[] {
   const video = probe.video;
-  if (!video) throw new MediaError('not_video', 'Dit bestand bevat geen videobeeld.', probe.path);
+  if (!video) throw new MediaError('not_video', msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   const map = ['-map', `0:${video.index}`];
   if (withAudio && probe.audio) map.push('-map', `0:${probe.audio.index}`);
   return map;
@@ -90,7 +91,7 @@ export function keyframeInterval(plan: PlaybackPlan): number {
  */
 export function buildProxyJob(probe: MediaProbe, plan: PlaybackPlan, outputPath: string, options: ProxyOptions = {}): FfmpegJob {
   const video = probe.video;
-  if (!video) throw new MediaError('not_video', 'Dit bestand bevat geen videobeeld.', probe.path);
+  if (!video) throw new MediaError('not_video', msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   const filters: string[] = [];
   // bwdif sees the picture after ffmpeg's automatic rotation, which would mix up the fields of a
   // rotated interlaced video; that combination does not occur (phones record progressive).
@@ -151,7 +152,7 @@ export interface SpriteOptions {
 
 export function spriteLayout(probe: MediaProbe, options: SpriteOptions = {}): SpriteLayout {
   const video = probe.video;
-  if (!video) throw new MediaError('not_video', 'Dit bestand bevat geen videobeeld.', probe.path);
+  if (!video) throw new MediaError('not_video', msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   const durationS = Math.max(0.001, (probe.durationMs ?? 1000) / 1000);
   const maxTiles = options.maxTiles ?? 300;
   const intervalS = options.intervalSeconds ?? Math.max(1, Math.ceil(durationS / maxTiles));
@@ -282,7 +283,10 @@ export async function runFfmpeg(job: FfmpegJob, options: RunFfmpegOptions = {}):
       written.push(job.outputs[i]!);
     }
     if (written.length === 0) {
-      throw new MediaError('failed', `Het maken van ${job.label} is mislukt: ffmpeg schreef geen gegevens.`, outcome.stderrTail);
+      throw new MediaError('failed', msg(
+        `Het maken van ${job.label} is mislukt: ffmpeg schreef geen gegevens.`,
+        `Making ${labelEn(job.label)} failed: ffmpeg wrote no data.`,
+      ), outcome.stderrTail);
     }
     return { outputs: written, elapsedMs: Date.now() - started, log: outcome.stderrTail };
   } finally {
@@ -290,20 +294,45 @@ export async function runFfmpeg(job: FfmpegJob, options: RunFfmpegOptions = {}):
   }
 }
 
+/** A job's label is a Dutch noun phrase; these are the ones the app uses, in English. */
+const LABEL_EN: Record<string, string> = {
+  'de MP4-versie': 'the MP4 version',
+  'de afspeelversie': 'the playback version',
+  'de miniaturen': 'the thumbnails',
+  'de golfvorm van het geluid': 'the sound waveform',
+  'de feedbackfilm': 'the feedback film',
+  'het fragment als video': 'the fragment as a video',
+};
+const labelEn = (label: string) => LABEL_EN[label] ?? (/^(de|het) /.test(label) ? 'the file' : label);
+
 function throwUnlessClean(outcome: SpawnOutcome, label: string, timeoutMs: number): void {
   const detail = outcome.stderrTail;
   switch (outcome.ending) {
     case 'aborted':
-      throw new MediaError('cancelled', `Het maken van ${label} is geannuleerd.`, detail);
+      throw new MediaError('cancelled', msg(`Het maken van ${label} is geannuleerd.`, `Making ${labelEn(label)} was cancelled.`), detail);
     case 'timeout': {
       const minutes = Math.max(1, Math.round(timeoutMs / 60_000));
-      throw new MediaError('timed_out', `Het maken van ${label} duurde te lang (meer dan ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}) en is gestopt.`, detail);
+      throw new MediaError(
+        'timed_out',
+        msg(
+          `Het maken van ${label} duurde te lang (meer dan ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}) en is gestopt.`,
+          `Making ${labelEn(label)} took too long (more than ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}) and was stopped.`,
+        ),
+        detail,
+      );
     }
     case 'spawn_error':
-      throw new MediaError('ffmpeg_missing', 'ffmpeg kon niet worden gestart. Controleer de ffmpeg-installatie.', String(outcome.spawnError));
+      throw new MediaError('ffmpeg_missing', msg(
+        'ffmpeg kon niet worden gestart. Controleer de ffmpeg-installatie.',
+        'ffmpeg could not be started. Check the ffmpeg installation.',
+      ), String(outcome.spawnError));
     default:
       if (outcome.exitCode !== 0) {
-        throw new MediaError('failed', `Het maken van ${label} is mislukt; de opname is mogelijk beschadigd.`, `exit ${String(outcome.exitCode)}\n${detail}`);
+        throw new MediaError(
+          'failed',
+          msg(`Het maken van ${label} is mislukt; de opname is mogelijk beschadigd.`, `Making ${labelEn(label)} failed; the recording may be damaged.`),
+          `exit ${String(outcome.exitCode)}\n${detail}`,
+        );
       }
   }
 }
@@ -336,7 +365,10 @@ export interface PeaksFile {
 
 /** ffmpeg arguments that decode the first audio stream to mono signed 16-bit PCM on stdout. */
 export function buildPeaksArgs(probe: MediaProbe, sampleRate = 8000): string[] {
-  if (!probe.audio) throw new MediaError('not_video', 'Deze opname heeft geen geluid; er is geen golfvorm te maken.', probe.path);
+  if (!probe.audio) throw new MediaError('not_video', msg(
+    'Deze opname heeft geen geluid; er is geen golfvorm te maken.',
+    'This recording has no sound; no waveform can be made.',
+  ), probe.path);
   const cmd = command(probe)
     .outputOptions('-map', `0:${probe.audio.index}`)
     .noVideo()
@@ -435,7 +467,7 @@ export async function extractAudioPeaks(probe: MediaProbe, outputPath: string, o
     await commitPartial(partial, outputPath);
   } catch (error) {
     await removeQuietly(partial);
-    throw new MediaError('failed', `Het opslaan van ${label} is mislukt.`, String(error));
+    throw new MediaError('failed', msg(`Het opslaan van ${label} is mislukt.`, `Saving ${labelEn(label)} failed.`), String(error));
   }
   options.onProgress?.(1, 0);
   return file;

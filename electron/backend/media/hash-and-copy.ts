@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/api/envelope';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
@@ -102,7 +103,10 @@ export async function copyHashed(input: Readable, partialPath: string, options: 
       async function* (chunks: AsyncIterable<Buffer>) {
         for await (const chunk of chunks) {
           copied += chunk.length;
-          if (copied > maxBytes) throw new MediaError('unsupported', 'Het bestand is te groot voor een opname.', `${copied} > ${maxBytes}`);
+          if (copied > maxBytes) throw new MediaError('unsupported', msg(
+            'Het bestand is te groot voor een opname.',
+            'The file is too large for a recording.',
+          ), `${copied} > ${maxBytes}`);
           hash.update(chunk);
           options.onProgress?.(copied);
           yield chunk;
@@ -122,7 +126,10 @@ function copyFailure(error: unknown, signal: AbortSignal | undefined): MediaErro
   if (error instanceof MediaError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (signal?.aborted || code === 'ABORT_ERR') return new MediaError('cancelled', 'Het importeren is geannuleerd.', detail);
-  if (code === 'ENOSPC') return new MediaError('failed', 'Er is niet genoeg schijfruimte om de opname te importeren.', detail);
-  return new MediaError('failed', 'De opname kon niet naar de bibliotheek worden gekopieerd.', detail);
+  if (signal?.aborted || code === 'ABORT_ERR') return new MediaError('cancelled', msg('Het importeren is geannuleerd.', 'The import was cancelled.'), detail);
+  if (code === 'ENOSPC') return new MediaError('failed', msg(
+    'Er is niet genoeg schijfruimte om de opname te importeren.',
+    'There is not enough disk space to import the recording.',
+  ), detail);
+  return new MediaError('failed', msg('De opname kon niet naar de bibliotheek worden gekopieerd.', 'The recording could not be copied to the library.'), detail);
 }

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../../../shared/api/envelope';
+import { AppError, type Bilingual, type ErrorCode } from '../../../shared/api/envelope';
 
 /**
  * Why a media operation failed. The caller (job queue, import handler) branches on `kind`;
@@ -32,13 +32,13 @@ const API_CODE: Record<MediaErrorKind, ErrorCode> = {
 };
 
 /**
- * An expected media failure. It extends AppError so dispatch shows the Dutch message as is;
+ * An expected media failure. It extends AppError so dispatch shows the message as is (both languages);
  * `detail` (ffmpeg's last stderr lines, paths) is for the log file only and never reaches the user.
  */
 export class MediaError extends AppError {
   constructor(
     readonly kind: MediaErrorKind,
-    message: string,
+    message: Bilingual,
     readonly detail: string = '',
   ) {
     super(API_CODE[kind], message);

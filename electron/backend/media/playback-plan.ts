@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/api/envelope';
 import { MediaError } from './media-error';
 import type { ContainerFamily, FrameRate, MediaProbe, VideoStreamInfo } from './probe';
 
@@ -116,29 +117,44 @@ const fpsText = (rate: FrameRate) => `${(Math.round(rate.fps * 100) / 100).toLoc
 export function planPlayback(probe: MediaProbe): PlaybackPlan {
   const { video, audio, container } = probe;
   if (!video) {
-    throw new MediaError('not_video', audio ? 'Dit bestand bevat alleen geluid, geen videobeeld.' : 'Dit bestand bevat geen videobeeld.', probe.path);
+    throw new MediaError('not_video', audio ? msg('Dit bestand bevat alleen geluid, geen videobeeld.', 'This file contains only sound, no video picture.') : msg('Dit bestand bevat geen videobeeld.', 'This file contains no video picture.'), probe.path);
   }
   if (container.truncated) {
-    throw new MediaError('damaged', 'Het bestand is onvolledig (afgekapt). Kopieer de opname opnieuw van de camera of telefoon.', probe.path);
+    throw new MediaError('damaged', msg(
+      'Het bestand is onvolledig (afgekapt). Kopieer de opname opnieuw van de camera of telefoon.',
+      'The file is incomplete (truncated). Copy the recording from the camera or phone again.',
+    ), probe.path);
   }
   if (probe.durationMs === null) {
-    throw new MediaError('damaged', 'De lengte van de opname kan niet worden bepaald; het bestand is waarschijnlijk beschadigd.', probe.path);
+    throw new MediaError('damaged', msg(
+      'De lengte van de opname kan niet worden bepaald; het bestand is waarschijnlijk beschadigd.',
+      'The length of the recording cannot be determined; the file is probably damaged.',
+    ), probe.path);
   }
   if (video.width <= 0 || video.height <= 0) {
-    throw new MediaError('damaged', 'De beeldgrootte van de opname is onbekend; het bestand is waarschijnlijk beschadigd.', probe.path);
+    throw new MediaError('damaged', msg(
+      'De beeldgrootte van de opname is onbekend; het bestand is waarschijnlijk beschadigd.',
+      'The frame size of the recording is unknown; the file is probably damaged.',
+    ), probe.path);
   }
   if (video.width > MAX_FRAME_SIDE || video.height > MAX_FRAME_SIDE || video.width * video.height > MAX_FRAME_PIXELS) {
     throw new MediaError(
       'unsupported',
-      `Het beeld van deze opname is ${video.width}×${video.height} pixels: groter dan een camera of telefoon filmt (hoogstens 8K, 7680×4320). Zo'n bestand kan niet worden afgespeeld en wordt niet geïmporteerd.`,
+      msg(
+        `Het beeld van deze opname is ${video.width}×${video.height} pixels: groter dan een camera of telefoon filmt (hoogstens 8K, 7680×4320). Zo'n bestand kan niet worden afgespeeld en wordt niet geïmporteerd.`,
+        `The picture of this recording is ${video.width}×${video.height} pixels: larger than a camera or phone films (at most 8K, 7680×4320). Such a file cannot be played and is not imported.`,
+      ),
       probe.path,
     );
   }
   if (probe.durationMs > MAX_RECORDING_MS) {
-    const hours = Math.floor(probe.durationMs / 3_600_000).toLocaleString('nl-NL');
+    const hours = Math.floor(probe.durationMs / 3_600_000);
     throw new MediaError(
       'damaged',
-      `Volgens het bestand duurt deze opname ${hours} uur; opnamen van meer dan 24 uur worden niet geïmporteerd. Het bestand is waarschijnlijk beschadigd of verkeerd opgeslagen.`,
+      msg(
+        `Volgens het bestand duurt deze opname ${hours.toLocaleString('nl-NL')} uur; opnamen van meer dan 24 uur worden niet geïmporteerd. Het bestand is waarschijnlijk beschadigd of verkeerd opgeslagen.`,
+        `According to the file this recording lasts ${hours.toLocaleString('en-GB')} hours; recordings of more than 24 hours are not imported. The file is probably damaged or saved incorrectly.`,
+      ),
       probe.path,
     );
   }

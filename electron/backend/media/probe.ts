@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/api/envelope';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getDefaultBinaries } from './ffmpeg-binaries';
@@ -118,7 +119,10 @@ export const SAFE_INPUT_OPTIONS: readonly string[] = ['-protocol_whitelist', 'fi
 export async function probeMedia(path: string, options: ProbeOptions = {}): Promise<MediaProbe> {
   const absolute = resolve(path);
   const sizeBytes = await assertRegularFile(absolute);
-  if (sizeBytes === 0) throw new MediaError('empty_file', 'Het bestand is leeg (0 bytes). Kopieer de opname opnieuw van de camera.', absolute);
+  if (sizeBytes === 0) throw new MediaError('empty_file', msg(
+    'Het bestand is leeg (0 bytes). Kopieer de opname opnieuw van de camera.',
+    'The file is empty (0 bytes). Copy the recording from the camera again.',
+  ), absolute);
   const ffprobe = options.ffprobePath ?? (await getDefaultBinaries()).ffprobe.path;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const sampleSeconds = options.sampleSeconds ?? 5;
@@ -138,13 +142,26 @@ export async function probeMedia(path: string, options: ProbeOptions = {}): Prom
   );
   if (outcome.ending === 'timeout') {
     const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-    throw new MediaError('probe_timeout', `Het bestand kon niet binnen ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} worden gelezen en is waarschijnlijk beschadigd.`, outcome.stderrTail);
+    throw new MediaError(
+      'probe_timeout',
+      msg(
+        `Het bestand kon niet binnen ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} worden gelezen en is waarschijnlijk beschadigd.`,
+        `The file could not be read within ${seconds} ${seconds === 1 ? 'second' : 'seconds'} and is probably damaged.`,
+      ),
+      outcome.stderrTail,
+    );
   }
-  if (outcome.ending === 'aborted') throw new MediaError('cancelled', 'Het inlezen is geannuleerd.', absolute);
+  if (outcome.ending === 'aborted') throw new MediaError('cancelled', msg('Het inlezen is geannuleerd.', 'Reading the file was cancelled.'), absolute);
   if (outcome.ending === 'spawn_error') {
-    throw new MediaError('ffmpeg_missing', 'ffprobe kon niet worden gestart. Controleer de ffmpeg-installatie.', String(outcome.spawnError));
+    throw new MediaError('ffmpeg_missing', msg(
+      'ffprobe kon niet worden gestart. Controleer de ffmpeg-installatie.',
+      'ffprobe could not be started. Check the ffmpeg installation.',
+    ), String(outcome.spawnError));
   }
-  if (outcome.ending === 'overflow') throw new MediaError('not_video', 'Het bestand heeft een onverwachte opbouw en wordt niet als video geaccepteerd.', absolute);
+  if (outcome.ending === 'overflow') throw new MediaError('not_video', msg(
+    'Het bestand heeft een onverwachte opbouw en wordt niet als video geaccepteerd.',
+    'The file has an unexpected structure and is not accepted as a video.',
+  ), absolute);
   if (outcome.exitCode !== 0) {
     // ffprobe falls back to the .mp4 extension for unrecognisable bytes and then also misses the
     // index; only a file that starts like an MP4 has really lost it.
@@ -156,7 +173,10 @@ export async function probeMedia(path: string, options: ProbeOptions = {}): Prom
   try {
     json = JSON.parse(outcome.stdout.toString('utf8'));
   } catch {
-    throw new MediaError('damaged', 'Het bestand kon niet worden gelezen; het is waarschijnlijk beschadigd.', outcome.stderrTail);
+    throw new MediaError('damaged', msg(
+      'Het bestand kon niet worden gelezen; het is waarschijnlijk beschadigd.',
+      'The file could not be read; it is probably damaged.',
+    ), outcome.stderrTail);
   }
   const isMovFamily = asString(asObject(asObject(json).format).format_name)?.startsWith('mov,') ?? false;
   const boxes = isMovFamily ? await readTopLevelBoxes(absolute) : null;
@@ -165,12 +185,18 @@ export async function probeMedia(path: string, options: ProbeOptions = {}): Prom
 
 function probeFailure(stderr: string, startsLikeMp4: boolean): MediaError {
   if (startsLikeMp4 && /moov atom not found/i.test(stderr)) {
-    return new MediaError('damaged', 'Het bestand is onvolledig: de index (moov) ontbreekt. Waarschijnlijk is het kopiëren van de camera afgebroken of stopte de opname onverwacht.', stderr);
+    return new MediaError('damaged', msg(
+      'Het bestand is onvolledig: de index (moov) ontbreekt. Waarschijnlijk is het kopiëren van de camera afgebroken of stopte de opname onverwacht.',
+      'The file is incomplete: the index (moov) is missing. Probably copying from the camera was interrupted or the recording stopped unexpectedly.',
+    ), stderr);
   }
   if (/not on whitelist|Invalid data found|could not find codec parameters|Unknown input format/i.test(stderr)) {
-    return new MediaError('not_video', 'Dit bestand wordt niet herkend als video (of het is beschadigd).', stderr);
+    return new MediaError('not_video', msg(
+      'Dit bestand wordt niet herkend als video (of het is beschadigd).',
+      'This file is not recognised as a video (or it is damaged).',
+    ), stderr);
   }
-  return new MediaError('damaged', 'Het bestand kon niet worden gelezen; het is waarschijnlijk beschadigd.', stderr);
+  return new MediaError('damaged', msg('Het bestand kon niet worden gelezen; het is waarschijnlijk beschadigd.', 'The file could not be read; it is probably damaged.'), stderr);
 }
 
 interface BoxLayout {

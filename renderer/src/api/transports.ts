@@ -1,5 +1,5 @@
 import type { ApiTransport } from '../../../shared/api/client';
-import type { Envelope } from '../../../shared/api/envelope';
+import { errorBody, msg, type Envelope } from '../../../shared/api/envelope';
 
 /** What the Electron preload exposes on `window.afstemming`; nothing else crosses the bridge. */
 export interface PreloadBridge {
@@ -50,14 +50,32 @@ function httpTransport(): ApiTransport {
         // Only the intervisie's listener on the room's network speaks HTTPS in browser mode.
         const message =
           window.location.protocol === 'https:'
-            ? 'De intervisie is niet meer bereikbaar: hij is gestopt, of dit apparaat is niet meer op het netwerk van de ruimte.'
-            : 'Afstemming is niet bereikbaar. Draait `npm run web` nog?';
-        return { ok: false, error: { code: 'unavailable', message } };
+            ? msg(
+                'De intervisie is niet meer bereikbaar: hij is gestopt, of dit apparaat is niet meer op het netwerk van de ruimte.',
+                'The peer review meeting can no longer be reached: it has stopped, or this device is no longer on the network of the room.',
+              )
+            : msg('Afstemming is niet bereikbaar. Draait `npm run web` nog?', 'Afstemming cannot be reached. Is `npm run web` still running?');
+        return { ok: false, error: errorBody('unavailable', message) };
       }
       if (response.status === 401) {
-        return { ok: false, error: { code: 'forbidden', message: 'Geen toegang: open Afstemming opnieuw via de link met toegangscode.' } };
+        return {
+          ok: false,
+          error: errorBody('forbidden', msg(
+            'Geen toegang: open Afstemming opnieuw via de link met toegangscode.',
+            'No access: open Afstemming again through the link with the access code.',
+          )),
+        };
       }
-      const envelope = (await response.json()) as Envelope<unknown>;
+      let envelope: Envelope<unknown>;
+      try {
+        envelope = (await response.json()) as Envelope<unknown>;
+      } catch {
+        // Not an envelope (a plain-text 4xx/5xx from the host): say so instead of an unhandled rejection.
+        return { ok: false, error: errorBody('unavailable', msg(
+          `Afstemming gaf een onverwacht antwoord (status ${response.status}).`,
+          `Afstemming gave an unexpected answer (status ${response.status}).`,
+        )) };
+      }
       answered = true;
       ensureSource();
       return envelope;

@@ -1,4 +1,4 @@
-import { ApiError, type Envelope } from '../../../shared/api/envelope';
+import { ApiError, msg, type Envelope } from '../../../shared/api/envelope';
 
 export interface UploadProgress {
   loaded: number;
@@ -23,11 +23,11 @@ export function uploadFile(file: File, onProgress: (progress: UploadProgress) =>
         if (envelope.ok) resolve(envelope.value);
         else reject(new ApiError(envelope.error));
       } catch {
-        reject(new ApiError({ code: 'internal', message: `Het uploaden is mislukt (status ${xhr.status}).` }));
+        reject(ApiError.of('internal', msg(`Het uploaden is mislukt (status ${xhr.status}).`, `The upload failed (status ${xhr.status}).`)));
       }
     };
-    xhr.onerror = () => reject(new ApiError({ code: 'unavailable', message: 'Het uploaden is mislukt: geen verbinding met Afstemming.' }));
-    xhr.onabort = () => reject(new ApiError({ code: 'conflict', message: 'Het uploaden is geannuleerd.' }));
+    xhr.onerror = () => reject(ApiError.of('unavailable', msg('Het uploaden is mislukt: geen verbinding met Afstemming.', 'The upload failed: no connection with Afstemming.')));
+    xhr.onabort = () => reject(ApiError.of('conflict', msg('Het uploaden is geannuleerd.', 'The upload was cancelled.')));
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(file);
   });

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { followUiLanguage } from '../../../shared/api/envelope';
 import { en } from './en';
 import { nl } from './nl';
 
@@ -28,4 +29,6 @@ export function setLanguage(language: Language): void {
 }
 
 document.documentElement.lang = i18next.language;
+// Refusals from the back end carry Dutch and English; every ApiError's message follows the UI.
+followUiLanguage(() => i18next.language);
 export { i18next };

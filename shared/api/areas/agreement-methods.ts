@@ -4,6 +4,7 @@ import { ACTIVITIES, MOMENTS, type Moment } from '../../domain/vocabulary';
 import type { Stat } from '../../stats/stat-result';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, id } from '../schemas';
+import { say } from '../validation-messages';
 
 /**
  * Which scored recordings the agreement page looks at, among the scores that count (the back end's
@@ -19,13 +20,13 @@ export const agreementFilters = z
     /** Period on the date the scores belong to: the round's date. */
     from: calendarDate.optional(),
     to: calendarDate.optional(),
-    moments: z.array(z.enum(MOMENTS, { error: 'Onbekend meetmoment.' })).max(4).default([]),
-    activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
+    moments: z.array(z.enum(MOMENTS, { error: say('Onbekend meetmoment.', 'Unknown measurement moment.') })).max(4).default([]),
+    activity: z.enum(ACTIVITIES, { error: say('Onbekende activiteit.', 'Unknown activity.') }).optional(),
     /** Raters to compare; empty = everyone with scores in the selection. */
     raterIds: z.array(id).max(200).default([]),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
-    message: 'De begindatum ligt na de einddatum.',
+    message: say('De begindatum ligt na de einddatum.', 'The start date is after the end date.'),
     path: ['to'],
   });
 
@@ -168,7 +169,7 @@ export const agreementMethods = {
     'De cijfers van de overeenstemmingspagina als CSV (UTF-8 met BOM; komma of puntkomma).',
     z.strictObject({
       filters: agreementFilters.default({ roundIds: [], moments: [], raterIds: [] }),
-      dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }),
+      dialect: z.enum(['comma', 'semicolon'], { error: say('Kies komma of puntkomma.', 'Choose comma or semicolon.') }),
     }),
   ),
 } as const satisfies Record<string, MethodSpec>;

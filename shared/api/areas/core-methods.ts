@@ -18,6 +18,7 @@ import {
   shortText,
   visitPhase,
 } from '../schemas';
+import { say } from '../validation-messages';
 
 /** Session, raters, families with their caregivers and home visits, and the access log. */
 export const coreMethods = {
@@ -40,7 +41,7 @@ export const coreMethods = {
   ),
   'raters.create': method<Rater>()(
     'Nieuwe beoordelaar met een startpincode (alleen coördinator; de allereerste coördinator kiest zelf een wachtwoord).',
-    z.strictObject({ name: requiredText('Naam', 80), initials, role: raterRole, pin: secret }),
+    z.strictObject({ name: requiredText({ nl: 'Naam', en: 'Name' }, 80), initials, role: raterRole, pin: secret }),
   ),
   'raters.resetPin': method<Rater>()(
     'Stel een vergeten pincode opnieuw in met een startpincode (alleen coördinator; gelogd).',
@@ -49,7 +50,7 @@ export const coreMethods = {
   'raters.update': method<Rater>()(
     'Wijzig naam, initialen, rol of actief (alleen coördinator).',
     patch({
-      name: requiredText('Naam', 80).optional(),
+      name: requiredText({ nl: 'Naam', en: 'Name' }, 80).optional(),
       initials: initials.optional(),
       role: raterRole.optional(),
       active: z.boolean().optional(),
@@ -73,7 +74,7 @@ export const coreMethods = {
       referralDate: calendarDate,
       phase: familyPhase.optional(),
       notes: noteText.optional(),
-      caregivers: z.array(caregiverInput).max(6, 'Maximaal 6 ouders/verzorgers.').optional(),
+      caregivers: z.array(caregiverInput).max(6, say('Maximaal 6 ouders/verzorgers.', 'At most 6 parents/caregivers.')).optional(),
     }),
   ),
   'families.get': method<Family>()('Eén gezin met ouders/verzorgers en huisbezoeken.', z.strictObject({ id })),
@@ -90,11 +91,11 @@ export const coreMethods = {
 
   'caregivers.add': method<Caregiver>()(
     'Voeg een ouder/verzorger toe aan een gezin.',
-    z.strictObject({ familyId: id, role: caregiverRole, label: requiredText('Omschrijving van de ouder', 60) }),
+    z.strictObject({ familyId: id, role: caregiverRole, label: requiredText({ nl: 'Omschrijving van de ouder', en: 'Description of the parent' }, 60) }),
   ),
   'caregivers.update': method<Caregiver>()(
     'Wijzig rol of omschrijving van een ouder/verzorger.',
-    patch({ role: caregiverRole.optional(), label: requiredText('Omschrijving van de ouder', 60).optional() }),
+    patch({ role: caregiverRole.optional(), label: requiredText({ nl: 'Omschrijving van de ouder', en: 'Description of the parent' }, 60).optional() }),
   ),
   'caregivers.remove': method<{ removed: true }>()('Verwijder een ouder/verzorger.', z.strictObject({ id })),
 

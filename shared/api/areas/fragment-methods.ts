@@ -11,22 +11,24 @@ import {
 } from '../../domain/fragments';
 import { method, type MethodSpec } from '../method-spec';
 import { hasInvalidCharacter, id, invalidCharacterMessage, noteText, requiredText, shortText } from '../schemas';
+import { say } from '../validation-messages';
 
 const DAY_MS = 24 * 3600 * 1000;
 const timeMs = z
-  .number({ error: 'Een tijd is een geheel aantal milliseconden.' })
-  .int('Een tijd is een geheel aantal milliseconden.')
-  .min(0, 'Een tijd kan niet vóór het begin van de opname liggen.')
-  .max(DAY_MS, 'Een tijd kan niet later dan 24 uur liggen.');
+  .number({ error: say('Een tijd is een geheel aantal milliseconden.', 'A time is a whole number of milliseconds.') })
+  .int(say('Een tijd is een geheel aantal milliseconden.', 'A time is a whole number of milliseconds.'))
+  .min(0, say('Een tijd kan niet vóór het begin van de opname liggen.', 'A time cannot lie before the start of the recording.'))
+  .max(DAY_MS, say('Een tijd kan niet later dan 24 uur liggen.', 'A time cannot lie later than 24 hours.'));
 
-const idSet = (what: string, min: number, max: number) =>
+/** `what` in Dutch, and in English as one and as many ('label', 'labels'). */
+const idSet = (what: string, one: string, many: string, min: number, max: number) =>
   z
     .array(id)
-    .min(min, min === 1 ? `Kies minstens één ${what}.` : `Kies minstens ${min} ${what}.`)
-    .max(max, `Maximaal ${max} ${what}.`)
-    .refine((ids) => new Set(ids).size === ids.length, `Er staat een ${what} dubbel in de lijst.`);
+    .min(min, min === 1 ? say(`Kies minstens één ${what}.`, `Choose at least one ${one}.`) : say(`Kies minstens ${min} ${what}.`, `Choose at least ${min} ${many}.`))
+    .max(max, say(`Maximaal ${max} ${what}.`, `At most ${max} ${many}.`))
+    .refine((ids) => new Set(ids).size === ids.length, say(`Er staat een ${what} dubbel in de lijst.`, `A ${one} appears twice in the list.`));
 
-const tagIds = idSet('label', 1, 20);
+const tagIds = idSet('label', 'label', 'labels', 1, 20);
 const answers = z
   .array(
     z.strictObject({
@@ -34,29 +36,29 @@ const answers = z
       answer: z
         .string()
         .trim()
-        .max(5000, 'Antwoord: maximaal 5000 tekens.')
-        .refine((text) => !hasInvalidCharacter(text), invalidCharacterMessage('Antwoord')),
+        .max(5000, say('Antwoord: maximaal 5000 tekens.', 'Answer: at most 5000 characters.'))
+        .refine((text) => !hasInvalidCharacter(text), invalidCharacterMessage({ nl: 'Antwoord', en: 'Answer' })),
     }),
   )
-  .max(20, 'Maximaal 20 antwoorden.')
-  .refine((list) => new Set(list.map((a) => a.questionId)).size === list.length, 'Een vraag staat dubbel in de antwoorden.');
+  .max(20, say('Maximaal 20 antwoorden.', 'At most 20 answers.'))
+  .refine((list) => new Set(list.map((a) => a.questionId)).size === list.length, say('Een vraag staat dubbel in de antwoorden.', 'A question appears twice in the answers.'));
 
-const tagName = requiredText('Naam van het label', 60).refine((name) => !name.includes('|'), 'Een labelnaam mag geen | bevatten.');
+const tagName = requiredText({ nl: 'Naam van het label', en: 'Label name' }, 60).refine((name) => !name.includes('|'), say('Een labelnaam mag geen | bevatten.', 'A label name may not contain |.'));
 const tagColor = z
   .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'Kies een kleur als #rrggbb (bijv. #009e73).')
+  .regex(/^#[0-9a-fA-F]{6}$/, say('Kies een kleur als #rrggbb (bijv. #009e73).', 'Choose a colour as #rrggbb (e.g. #009e73).'))
   .transform((color) => color.toLowerCase());
 const shortcutKey = z
-  .number({ error: 'Een sneltoets is een cijfer van 1 tot en met 9.' })
-  .int('Een sneltoets is een cijfer van 1 tot en met 9.')
-  .min(1, 'Een sneltoets is een cijfer van 1 tot en met 9.')
-  .max(9, 'Een sneltoets is een cijfer van 1 tot en met 9.');
+  .number({ error: say('Een sneltoets is een cijfer van 1 tot en met 9.', 'A shortcut is a digit from 1 to 9.') })
+  .int(say('Een sneltoets is een cijfer van 1 tot en met 9.', 'A shortcut is a digit from 1 to 9.'))
+  .min(1, say('Een sneltoets is een cijfer van 1 tot en met 9.', 'A shortcut is a digit from 1 to 9.'))
+  .max(9, say('Een sneltoets is een cijfer van 1 tot en met 9.', 'A shortcut is a digit from 1 to 9.'));
 const tagDescription = shortText(500);
 
 const filters = z.strictObject({
   /** Fragments with at least one of these tags. */
-  tagIds: idSet('label', 1, 50).optional(),
-  raterIds: idSet('beoordelaar', 1, 50).optional(),
+  tagIds: idSet('label', 'label', 'labels', 1, 50).optional(),
+  raterIds: idSet('beoordelaar', 'rater', 'raters', 1, 50).optional(),
   caregiverId: id.nullable().optional(),
   forFeedback: z.boolean().optional(),
   /** Only fragments that overlap [fromMs, toMs]. */
@@ -66,7 +68,7 @@ const filters = z.strictObject({
   search: shortText(100).optional(),
 });
 
-const fragmentIds = idSet('fragment', 1, 10_000);
+const fragmentIds = idSet('fragment', 'fragment', 'fragments', 1, 10_000);
 
 /** Tag set, mentalizing questions, and time-coded fragments with their exports and ELAN import. */
 export const fragmentMethods = {
@@ -89,7 +91,7 @@ export const fragmentMethods = {
         description: tagDescription.optional(),
         position: z.number().int().min(0).max(10_000).optional(),
       })
-      .refine((value) => Object.keys(value).some((key) => key !== 'id'), 'Geef minstens één veld om te wijzigen.'),
+      .refine((value) => Object.keys(value).some((key) => key !== 'id'), say('Geef minstens één veld om te wijzigen.', 'Give at least one field to change.')),
   ),
   'tags.archive': method<Tag>()(
     'Archiveer een label (alleen coördinator): niet meer te kiezen, wel zichtbaar op oude fragmenten.',
@@ -108,13 +110,13 @@ export const fragmentMethods = {
     'Vervang de lijst vragen (alleen coördinator): met id wijzigen, zonder id toevoegen, weggelaten vragen archiveren.',
     z.strictObject({
       questions: z
-        .array(z.strictObject({ id: id.optional(), text: requiredText('Vraag', 300) }))
-        .min(1, 'Geef minstens één vraag.')
-        .max(20, 'Maximaal 20 vragen.')
+        .array(z.strictObject({ id: id.optional(), text: requiredText({ nl: 'Vraag', en: 'Question' }, 300) }))
+        .min(1, say('Geef minstens één vraag.', 'Give at least one question.'))
+        .max(20, say('Maximaal 20 vragen.', 'At most 20 questions.'))
         .refine((list) => {
           const ids = list.flatMap((q) => (q.id === undefined ? [] : [q.id]));
           return new Set(ids).size === ids.length;
-        }, 'Een vraag staat dubbel in de lijst.'),
+        }, say('Een vraag staat dubbel in de lijst.', 'A question appears twice in the list.')),
     }),
   ),
 
@@ -149,7 +151,7 @@ export const fragmentMethods = {
         forFeedback: z.boolean().optional(),
         answers: answers.optional(),
       })
-      .refine((value) => Object.keys(value).some((key) => key !== 'id'), 'Geef minstens één veld om te wijzigen.'),
+      .refine((value) => Object.keys(value).some((key) => key !== 'id'), say('Geef minstens één veld om te wijzigen.', 'Give at least one field to change.')),
   ),
   'fragments.remove': method<{ removed: Fragment[] }>()(
     'Verwijder eigen fragmenten; met fragments.restore weer terug te halen (ongedaan maken).',
@@ -161,7 +163,7 @@ export const fragmentMethods = {
     'Exporteer de zichtbare fragmenten van een opname als CSV, CSV voor Nederlandse Excel, XLSX of ELAN (.eaf).',
     z.strictObject({
       recordingId: id,
-      format: z.enum(FRAGMENT_EXPORT_FORMATS, { error: 'Kies csv, csv_nl, xlsx of eaf.' }),
+      format: z.enum(FRAGMENT_EXPORT_FORMATS, { error: say('Kies csv, csv_nl, xlsx of eaf.', 'Choose csv, csv_nl, xlsx or eaf.') }),
       filters: filters.optional(),
     }),
   ),
@@ -170,9 +172,9 @@ export const fragmentMethods = {
     z.strictObject({
       recordingId: id,
       // Characters, not bytes: the import checks the byte size too, before parsing.
-      content: z.string().min(1, 'Het bestand is leeg.').max(EAF_MAX_BYTES, 'Het bestand is te groot (maximaal 20 MB).'),
+      content: z.string().min(1, say('Het bestand is leeg.', 'The file is empty.')).max(EAF_MAX_BYTES, say('Het bestand is te groot (maximaal 20 MB).', 'The file is too large (at most 20 MB).')),
       /** The tiers to read; omitted: every top-level tier with the labels vocabulary. */
-      tierIds: z.array(shortText(200)).min(1, 'Kies minstens één laag.').max(100).optional(),
+      tierIds: z.array(shortText(200)).min(1, say('Kies minstens één laag.', 'Choose at least one tier.')).max(100).optional(),
       dryRun: z.boolean().optional(),
     }),
   ),

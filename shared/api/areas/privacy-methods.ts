@@ -4,6 +4,7 @@ import type { AccessLogEntry } from '../../domain/entities';
 import { isTimeZone } from '../../domain/local-time';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, id } from '../schemas';
+import { say } from '../validation-messages';
 
 export interface ErasureResult {
   erased: true;
@@ -78,24 +79,24 @@ const accessLogFilters = {
   /** Calendar dates in `timeZone`, both inclusive. */
   from: calendarDate.optional(),
   to: calendarDate.optional(),
-  kind: z.enum(ACCESS_ACTION_KINDS, { error: 'Onbekende soort handeling.' }).optional(),
-  outcome: z.enum(['ok', 'refused', 'error'], { error: 'Onbekende uitkomst.' }).optional(),
+  kind: z.enum(ACCESS_ACTION_KINDS, { error: say('Onbekende soort handeling.', 'Unknown kind of action.') }).optional(),
+  outcome: z.enum(['ok', 'refused', 'error'], { error: say('Onbekende uitkomst.', 'Unknown outcome.') }).optional(),
   /** The reader's IANA time zone (the period's dates, the CSV's times); the back end's own when absent. */
-  timeZone: z.string().max(64).refine(isTimeZone, 'Onbekende tijdzone.').optional(),
+  timeZone: z.string().max(64).refine(isTimeZone, say('Onbekende tijdzone.', 'Unknown time zone.')).optional(),
 };
 const periodInOrder = <T extends { from?: string; to?: string }>(f: T) => f.from === undefined || f.to === undefined || f.from <= f.to;
-const periodError = { message: 'De begindatum ligt na de einddatum.', path: ['to'] };
+const periodError = { message: say('De begindatum ligt na de einddatum.', 'The start date is after the end date.'), path: ['to'] };
 
 export type AccessLogFilters = z.output<typeof accessLogFilterSchema>;
 const accessLogFilterSchema = z.strictObject(accessLogFilters).refine(periodInOrder, periodError);
 
-const folder = z.string().trim().min(1, 'Vul een map in.').max(1000, 'Dit pad is te lang.');
+const folder = z.string().trim().min(1, say('Vul een map in.', 'Enter a folder.')).max(1000, say('Dit pad is te lang.', 'This path is too long.'));
 
 /** Privacy and durability (coordinator only): erasure, the log's hash chain and overviews, backup and restore. */
 export const privacyMethods = {
   'families.erase': method<ErasureResult>()(
     'Verwijder een gezin definitief met al zijn gegevens en video’s; typ de gezinscode ter bevestiging.',
-    z.strictObject({ id, confirmCode: z.string().trim().min(1, 'Typ de gezinscode ter bevestiging.').max(40) }),
+    z.strictObject({ id, confirmCode: z.string().trim().min(1, say('Typ de gezinscode ter bevestiging.', 'Type the family code to confirm.')).max(40) }),
   ),
   'accessLog.verify': method<LogChainReport>()('Controleer de hashketen van het toegangslogboek.', z.strictObject({})),
   'accessLog.overview': method<AccessLogPage>()(

@@ -3,14 +3,15 @@ import type { MediaJob, Recording, RecordingSummary } from '../../domain/entitie
 import { ACTIVITIES, MOMENTS } from '../../domain/vocabulary';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, id, noteText } from '../schemas';
+import { say } from '../validation-messages';
 
-export const activity = z.enum(ACTIVITIES, { error: 'Kies bad, voeden, verschonen, spelen of anders.' });
-export const moment = z.enum(MOMENTS, { error: 'Kies voormeting, nameting, follow-up of geen.' });
+export const activity = z.enum(ACTIVITIES, { error: say('Kies bad, voeden, verschonen, spelen of anders.', 'Choose bathing, feeding, changing, playing or other.') });
+export const moment = z.enum(MOMENTS, { error: say('Kies voormeting, nameting, follow-up of geen.', 'Choose pre-measurement, post-measurement, follow-up or none.') });
 const caregiverIds = z
   .array(id)
-  .min(1, 'Kies minstens één ouder/verzorger die in beeld is.')
+  .min(1, say('Kies minstens één ouder/verzorger die in beeld is.', 'Choose at least one parent/caregiver who is in view.'))
   .max(6)
-  .refine((ids) => new Set(ids).size === ids.length, 'Een ouder/verzorger staat dubbel in de lijst.');
+  .refine((ids) => new Set(ids).size === ids.length, say('Een ouder/verzorger staat dubbel in de lijst.', 'A parent/caregiver appears twice in the list.'));
 
 /** What a recording is, apart from its file: used by every way of importing. */
 export const recordingImportInput = z.strictObject({
@@ -40,7 +41,7 @@ export const recordingMethods = {
         recordedOn: calendarDate.optional(),
         notes: noteText.optional(),
       })
-      .refine((value) => Object.keys(value).length > 1, 'Geef minstens één veld om te wijzigen.'),
+      .refine((value) => Object.keys(value).length > 1, say('Geef minstens één veld om te wijzigen.', 'Give at least one field to change.')),
   ),
   'recordings.remove': method<{ removed: true }>()('Verwijder een opname met haar bestanden.', z.strictObject({ id })),
   'recordings.savePosition': method<{ saved: true }>()(
@@ -50,7 +51,7 @@ export const recordingMethods = {
   'recordings.importUpload': method<Recording>()(
     'Maak een opname van een geüpload bestand (browsermodus en slepen): controleren, vastleggen, taken starten.',
     recordingImportInput.extend({
-      uploadId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Onbekende upload.'),
+      uploadId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, say('Onbekende upload.', 'Unknown upload.')),
     }),
   ),
   'recordings.importFromDialog': method<Recording[]>()(

@@ -13,35 +13,37 @@ import type {
 import type { ExportFile } from '../../domain/trends';
 import { method, noInput as none, type MethodSpec } from '../method-spec';
 import { calendarDate, id, noteText, requiredText, shortText } from '../schemas';
+import { say } from '../validation-messages';
 
-const SCORE_MESSAGE = 'Een score is een geheel getal van 1 tot en met 9.';
+const SCORE_MESSAGE = say('Een score is een geheel getal van 1 tot en met 9.', 'A score is a whole number from 1 to 9.');
 
 /** 1–9, whole points only; 0, 10, 4.5 and text all get the same plain Dutch message. */
 export const scoreValue = z.number({ error: SCORE_MESSAGE }).int(SCORE_MESSAGE).min(1, SCORE_MESSAGE).max(9, SCORE_MESSAGE);
-export const scaleKey = z.enum(SCALE_KEYS, { error: 'Onbekende schaal: kies sensitivity of cooperation.' });
+export const scaleKey = z.enum(SCALE_KEYS, { error: say('Onbekende schaal: kies sensitivity of cooperation.', 'Unknown scale: choose sensitivity or cooperation.') });
 /** A round id, or null for practice ("niet blind"). */
 const roundRef = id.nullable();
 const sheetRef = { recordingId: id, roundId: roundRef };
 
 const anchorText = z.strictObject({
-  title: requiredText('Titel van het anker', 80),
-  text: requiredText('Ankertekst', 1000),
+  title: requiredText({ nl: 'Titel van het anker', en: 'Anchor title' }, 80),
+  text: requiredText({ nl: 'Ankertekst', en: 'Anchor text' }, 1000),
 });
 const anchorEntry = z.strictObject({ nl: anchorText, en: anchorText.optional() });
 const anchorTexts = z.strictObject(
   Object.fromEntries(ANCHOR_POINTS.map((point) => [String(point), anchorEntry])) as Record<`${(typeof ANCHOR_POINTS)[number]}`, typeof anchorEntry>,
 );
 
-const idList = (what: string, min: number) =>
+/** `what` is plural: Dutch and English ('opnamen', 'recordings'). */
+const idList = (what: string, whatEn: string, min: number) =>
   z
     .array(id)
-    .min(min, `Kies minstens ${min} ${what}.`)
-    .max(200, `Maximaal 200 ${what}.`)
-    .refine((ids) => new Set(ids).size === ids.length, `Er staat iets dubbel in de ${what}.`);
+    .min(min, say(`Kies minstens ${min} ${what}.`, `Choose at least ${min} ${whatEn}.`))
+    .max(200, say(`Maximaal 200 ${what}.`, `At most 200 ${whatEn}.`))
+    .refine((ids) => new Set(ids).size === ids.length, say(`Er staat iets dubbel in de ${what}.`, `Something appears twice in the ${whatEn}.`));
 
-const roundName = requiredText('Naam van de ronde', 120);
-const revealRule = z.enum(['all_submitted', 'coordinator'], { error: 'Kies wanneer de scores zichtbaar worden.' });
-const roundKind = z.enum(['round', 'meeting'], { error: 'Kies ronde of intervisie.' });
+const roundName = requiredText({ nl: 'Naam van de ronde', en: 'Round name' }, 120);
+const revealRule = z.enum(['all_submitted', 'coordinator'], { error: say('Kies wanneer de scores zichtbaar worden.', 'Choose when the scores become visible.') });
+const roundKind = z.enum(['round', 'meeting'], { error: say('Kies ronde of intervisie.', 'Choose round or peer review meeting.') });
 const itemRef = { roundId: id, recordingId: id, caregiverId: id, scale: scaleKey };
 
 /** Scoring (scale anchors, score sheets) and scoring rounds with the intervisie meeting. */
@@ -72,12 +74,12 @@ export const scoringMethods = {
         rationale: noteText.optional(),
         anchorVersionId: id.optional(),
       })
-      .refine((input) => input.value !== undefined || input.rationale !== undefined, 'Geef een score of een onderbouwing.'),
+      .refine((input) => input.value !== undefined || input.rationale !== undefined, say('Geef een score of een onderbouwing.', 'Give a score or a rationale.')),
   ),
   'scoring.submit': method<ScoreSheet>()('Dien het formulier in: alle scores liggen daarna vast.', z.strictObject(sheetRef)),
   'scoring.reopen': method<ScoreSheet>()(
     'Heropen een ingediend formulier; de reden wordt vastgelegd.',
-    z.strictObject({ ...sheetRef, reason: requiredText('Reden om te heropenen', 500) }),
+    z.strictObject({ ...sheetRef, reason: requiredText({ nl: 'Reden om te heropenen', en: 'Reason for reopening' }, 500) }),
   ),
   'scoring.mine': method<MySheetSummary[]>()('Al mijn scoreformulieren (rondes en oefeningen).', none),
   'scoring.forRecording': method<OtherSheet[]>()(
@@ -94,8 +96,8 @@ export const scoringMethods = {
       heldOn: calendarDate,
       kind: roundKind.optional(),
       revealRule,
-      recordingIds: idList('opnamen', 1),
-      raterIds: idList('beoordelaars', 2),
+      recordingIds: idList('opnamen', 'recordings', 1),
+      raterIds: idList('beoordelaars', 'raters', 2),
       /** Raters see neutral clip codes instead of family, date and moment, in their own order, until the reveal. */
       blindMoment: z.boolean().optional(),
     }),
@@ -109,12 +111,12 @@ export const scoringMethods = {
         heldOn: calendarDate.optional(),
         kind: roundKind.optional(),
         revealRule: revealRule.optional(),
-        recordingIds: idList('opnamen', 1).optional(),
-        raterIds: idList('beoordelaars', 2).optional(),
+        recordingIds: idList('opnamen', 'recordings', 1).optional(),
+        raterIds: idList('beoordelaars', 'raters', 2).optional(),
         blindMoment: z.boolean().optional(),
         notes: noteText.optional(),
       })
-      .refine((value) => Object.keys(value).some((key) => key !== 'roundId'), 'Geef minstens één veld om te wijzigen.'),
+      .refine((value) => Object.keys(value).some((key) => key !== 'roundId'), say('Geef minstens één veld om te wijzigen.', 'Give at least one field to change.')),
   ),
   'rounds.reveal': method<RoundDetail>()('Maak de scores van de ronde zichtbaar (alleen coördinator).', z.strictObject({ roundId: id })),
   'rounds.meeting': method<Meeting>()(

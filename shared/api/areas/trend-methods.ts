@@ -4,6 +4,7 @@ import { EXPORT_LANGUAGES } from '../../domain/exports';
 import { ACTIVITIES } from '../../domain/vocabulary';
 import { method, type MethodSpec } from '../method-spec';
 import { calendarDate, caregiverRole, familyPhase, id } from '../schemas';
+import { say } from '../validation-messages';
 
 /** Period, phase, caregiver role, activity, rater and (team only) families; every one optional. */
 export const trendFilters = z
@@ -12,19 +13,19 @@ export const trendFilters = z
     to: calendarDate.optional(),
     phase: familyPhase.optional(),
     caregiverRole: caregiverRole.optional(),
-    activity: z.enum(ACTIVITIES, { error: 'Onbekende activiteit.' }).optional(),
+    activity: z.enum(ACTIVITIES, { error: say('Onbekende activiteit.', 'Unknown activity.') }).optional(),
     raterId: id.optional(),
     /** The team page's family filter: these families only (none given: all). */
-    familyIds: z.array(id).min(1, 'Kies minstens één gezin, of alle gezinnen.').max(10_000, 'Te veel gezinnen gekozen.').optional(),
+    familyIds: z.array(id).min(1, say('Kies minstens één gezin, of alle gezinnen.', 'Choose at least one family, or all families.')).max(10_000, say('Te veel gezinnen gekozen.', 'Too many families chosen.')).optional(),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
-    message: 'De begindatum ligt na de einddatum.',
+    message: say('De begindatum ligt na de einddatum.', 'The start date is after the end date.'),
     path: ['to'],
   });
 
 const filters = { filters: trendFilters.default({}) };
 /** Headers and texts of a file in the UI's language; Dutch unless the UI is English. */
-const language = { language: z.enum(EXPORT_LANGUAGES, { error: 'Kies nl of en als taal.' }).default('nl') };
+const language = { language: z.enum(EXPORT_LANGUAGES, { error: say('Kies nl of en als taal.', 'Choose nl or en as the language.') }).default('nl') };
 
 /**
  * Coordinator trends and exports. Values follow one rule everywhere: consensus where there is
@@ -44,7 +45,7 @@ export const trendMethods = {
   ),
   'trends.exportCsv': method<ExportFile>()(
     'Alle scores in lang formaat als CSV: komma, of puntkomma met decimale komma voor Excel-NL (alleen coördinator).',
-    z.strictObject({ ...filters, ...language, familyId: id.optional(), dialect: z.enum(['comma', 'semicolon'], { error: 'Kies komma of puntkomma.' }) }),
+    z.strictObject({ ...filters, ...language, familyId: id.optional(), dialect: z.enum(['comma', 'semicolon'], { error: say('Kies komma of puntkomma.', 'Choose comma or semicolon.') }) }),
   ),
   'trends.exportXlsx': method<ExportFile>()(
     'Alle scores in lang formaat plus waarden per meetmoment als Excel-bestand (alleen coördinator).',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MediaJob } from '../../domain/entities';
 import { method, type MethodSpec } from '../method-spec';
 import { id } from '../schemas';
+import { say } from '../validation-messages';
 
 /** A finished (or running) video export of fragments: one clip per fragment, or the feedback reel. */
 export interface VideoExport {
@@ -22,9 +23,9 @@ export const videoExportMethods = {
       recordingId: id,
       fragmentIds: z
         .array(id)
-        .min(1, 'Kies minstens één fragment.')
-        .max(50, 'Maximaal 50 fragmenten tegelijk.')
-        .refine((ids) => new Set(ids).size === ids.length, 'Er staat een fragment dubbel in de lijst.'),
+        .min(1, say('Kies minstens één fragment.', 'Choose at least one fragment.'))
+        .max(50, say('Maximaal 50 fragmenten tegelijk.', 'At most 50 fragments at a time.'))
+        .refine((ids) => new Set(ids).size === ids.length, say('Er staat een fragment dubbel in de lijst.', 'A fragment appears twice in the list.')),
     }),
   ),
   'videoExports.feedbackReel': method<VideoExport>()(

@@ -29,7 +29,10 @@ export async function openBrowserClient(host: WebHost): Promise<BrowserClient> {
     fetch(`${host.origin}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), cookie } }).then(keep);
   const call = async (method: string, input: unknown): Promise<Envelope<unknown>> => {
     const res = await request('/api/call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) });
-    if (res.status !== 200) return { ok: false, error: { code: 'forbidden', message: `HTTP ${res.status}: ${await res.text()}` } };
+    if (res.status !== 200) {
+      const message = `HTTP ${res.status}: ${await res.text()}`;
+      return { ok: false, error: { code: 'forbidden', message, messageEn: message } };
+    }
     return (await res.json()) as Envelope<unknown>;
   };
   const api = createApi({ call, on: () => () => undefined });

@@ -57,7 +57,7 @@ export class MeetingDevice {
 
   async call(method: string, input: unknown): Promise<Envelope<unknown>> {
     const res = await this.raw('/api/call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) });
-    if (res.status !== 200) return { ok: false, error: { code: 'forbidden', message: `HTTP ${res.status}: ${res.body}` } };
+    if (res.status !== 200) return { ok: false, error: { code: 'forbidden', message: `HTTP ${res.status}: ${res.body}`, messageEn: `HTTP ${res.status}: ${res.body}` } };
     return JSON.parse(res.body) as Envelope<unknown>;
   }
 }

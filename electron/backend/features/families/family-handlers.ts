@@ -1,5 +1,5 @@
 import { assertDateInFamilyTime, assertFamilyDatesFitRecords } from './family-dates';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Family } from '../../../../shared/domain/entities';
 import { localToday } from '../../../../shared/domain/dates';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
@@ -22,7 +22,7 @@ import {
   updateVisit,
 } from './family-repository';
 
-const FAMILY_GONE = 'Dit gezin bestaat niet (meer).';
+const FAMILY_GONE = msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).');
 
 function requireFamily(ctx: HandlerContext, id: number): Family {
   const family = findFamily(ctx.db, id);
@@ -32,15 +32,17 @@ function requireFamily(ctx: HandlerContext, id: number): Family {
 
 function assertBirthMonthNotFuture(month: string | undefined): void {
   if (month !== undefined && month > localToday().slice(0, 7)) {
-    throw new AppError('invalid_input', 'De geboortemaand van de baby ligt in de toekomst.', {
-      babyBirthMonth: 'De geboortemaand ligt in de toekomst.',
+    throw new AppError('invalid_input', msg('De geboortemaand van de baby ligt in de toekomst.', 'The baby\'s birth month is in the future.'), {
+      babyBirthMonth: msg('De geboortemaand ligt in de toekomst.', 'The birth month is in the future.'),
     });
   }
 }
 
 function assertCodeFree(ctx: HandlerContext, code: string | undefined, exceptId?: number): void {
   if (code !== undefined && codeTaken(ctx.db, code, exceptId)) {
-    throw new AppError('conflict', `Gezinscode ${code} bestaat al. Kies een andere code.`, { code: 'Deze code bestaat al.' });
+    throw new AppError('conflict', msg(`Gezinscode ${code} bestaat al. Kies een andere code.`, `Family code ${code} already exists. Choose another code.`), {
+      code: msg('Deze code bestaat al.', 'This code already exists.'),
+    });
   }
 }
 
@@ -106,7 +108,7 @@ export const caregiverHandlers: HandlersFor<'caregivers'> = {
 
   'caregivers.update': ({ id, ...changes }, ctx) => {
     const current = findCaregiver(ctx.db, id);
-    if (!current) throw new AppError('not_found', 'Deze ouder/verzorger bestaat niet (meer).');
+    if (!current) throw new AppError('not_found', msg('Deze ouder/verzorger bestaat niet (meer).', 'This parent/caregiver does not exist (any more).'));
     const next = { ...current, ...changes };
     updateCaregiver(ctx.db, next);
     touchFamily(ctx.db, current.familyId, ctx.now);
@@ -117,13 +119,16 @@ export const caregiverHandlers: HandlersFor<'caregivers'> = {
 
   'caregivers.remove': ({ id }, ctx) => {
     const current = findCaregiver(ctx.db, id);
-    if (!current) throw new AppError('not_found', 'Deze ouder/verzorger bestaat niet (meer).');
+    if (!current) throw new AppError('not_found', msg('Deze ouder/verzorger bestaat niet (meer).', 'This parent/caregiver does not exist (any more).'));
     // Recordings and fragments keep their caregiver (the database refuses the delete); say so in Dutch.
     const inUse =
       ctx.db.prepare('SELECT 1 FROM recording_caregivers WHERE caregiver_id = ? UNION ALL SELECT 1 FROM fragments WHERE caregiver_id = ? LIMIT 1').get(id, id) !==
       undefined;
     if (inUse) {
-      throw new AppError('conflict', 'Deze ouder/verzorger staat in beeld in een of meer opnamen en kan niet worden verwijderd. Er is niets gewijzigd.');
+      throw new AppError('conflict', msg(
+        'Deze ouder/verzorger staat in beeld in een of meer opnamen en kan niet worden verwijderd. Er is niets gewijzigd.',
+        'This parent/caregiver is in view in one or more recordings and cannot be removed. Nothing has been changed.',
+      ));
     }
     deleteCaregiver(ctx.db, id);
     touchFamily(ctx.db, current.familyId, ctx.now);
@@ -146,7 +151,7 @@ export const visitHandlers: HandlersFor<'visits'> = {
 
   'visits.update': ({ id, ...changes }, ctx) => {
     const current = findVisit(ctx.db, id);
-    if (!current) throw new AppError('not_found', 'Dit huisbezoek bestaat niet (meer).');
+    if (!current) throw new AppError('not_found', msg('Dit huisbezoek bestaat niet (meer).', 'This home visit does not exist (any more).'));
     if (changes.date !== undefined) assertDateInFamilyTime(ctx.db, current.familyId, changes.date, 'Een huisbezoek', 'date');
     const next = { ...current, ...changes };
     updateVisit(ctx.db, next);
@@ -158,9 +163,12 @@ export const visitHandlers: HandlersFor<'visits'> = {
 
   'visits.remove': ({ id }, ctx) => {
     const current = findVisit(ctx.db, id);
-    if (!current) throw new AppError('not_found', 'Dit huisbezoek bestaat niet (meer).');
+    if (!current) throw new AppError('not_found', msg('Dit huisbezoek bestaat niet (meer).', 'This home visit does not exist (any more).'));
     if (ctx.db.prepare('SELECT 1 FROM recordings WHERE visit_id = ? LIMIT 1').get(id) !== undefined) {
-      throw new AppError('conflict', 'Bij dit huisbezoek horen opnamen; het kan niet worden verwijderd. Er is niets gewijzigd.');
+      throw new AppError('conflict', msg(
+        'Bij dit huisbezoek horen opnamen; het kan niet worden verwijderd. Er is niets gewijzigd.',
+        'This home visit has recordings; it cannot be removed. Nothing has been changed.',
+      ));
     }
     deleteVisit(ctx.db, id);
     touchFamily(ctx.db, current.familyId, ctx.now);

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg, type Bilingual } from '../../../../shared/api/envelope';
 import { EAF_MAX_BYTES, type EafTierReport } from '../../../../shared/domain/fragments';
 import { EAF, splitTagNames } from './eaf-conventions';
 
@@ -42,14 +42,23 @@ export interface EafDocument {
   types: Map<string, EafLinguisticType>;
 }
 
-function refuse(message: string): never {
+function refuse(message: Bilingual): never {
   throw new AppError('invalid_input', message);
 }
 
-export function refuseAll(problems: readonly string[]): never {
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join(' ');
-  const more = problems.length > MAX_PROBLEMS_SHOWN ? ` En nog ${problems.length - MAX_PROBLEMS_SHOWN} andere problemen.` : '';
-  refuse(`Het ELAN-bestand is niet ingelezen; er is niets gewijzigd. ${shown}${more}`);
+export function refuseAll(problems: readonly Bilingual[]): never {
+  const shown = (language: keyof Bilingual) =>
+    problems
+      .slice(0, MAX_PROBLEMS_SHOWN)
+      .map((problem) => problem[language])
+      .join(' ');
+  const hidden = problems.length - MAX_PROBLEMS_SHOWN;
+  refuse(
+    msg(
+      `Het ELAN-bestand is niet ingelezen; er is niets gewijzigd. ${shown('nl')}${hidden > 0 ? ` En nog ${hidden} andere problemen.` : ''}`,
+      `The ELAN file has not been read in; nothing has been changed. ${shown('en')}${hidden > 0 ? ` And ${hidden} other problems.` : ''}`,
+    ),
+  );
 }
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -129,20 +138,29 @@ const textOf = (value: unknown): string => {
  */
 export function parseEaf(content: string): EafDocument {
   if (content.length > EAF_MAX_BYTES || Buffer.byteLength(content, 'utf8') > EAF_MAX_BYTES) {
-    refuse('Het ELAN-bestand is te groot (maximaal 20 MB). Er is niets ingelezen.');
+    refuse(msg('Het ELAN-bestand is te groot (maximaal 20 MB). Er is niets ingelezen.', 'The ELAN file is too large (at most 20 MB). Nothing has been read in.'));
   }
   // XML end-of-line handling comes before parsing (character references like &#13; survive it).
   const xml = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    refuse('Dit bestand bevat een DOCTYPE of entiteit-definities. ELAN maakt die niet; om veiligheidsredenen lezen we het niet in.');
+    refuse(msg(
+      'Dit bestand bevat een DOCTYPE of entiteit-definities. ELAN maakt die niet; om veiligheidsredenen lezen we het niet in.',
+      'This file contains a DOCTYPE or entity definitions. ELAN does not make those; for safety reasons we do not read it in.',
+    ));
   }
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
-    refuse(`Dit ELAN-bestand is geen geldige XML (regel ${validation.err.line}): het is beschadigd of onvolledig.`);
+    refuse(msg(
+      `Dit ELAN-bestand is geen geldige XML (regel ${validation.err.line}): het is beschadigd of onvolledig.`,
+      `This ELAN file is not valid XML (line ${validation.err.line}): it is damaged or incomplete.`,
+    ));
   }
   // A named reference other than XML's five can only come from a DOCTYPE, which we refused.
   const unknownEntity = /&(?!(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);)[^;\s<]{0,20};?/.exec(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''));
-  if (unknownEntity) refuse(`Dit ELAN-bestand bevat een onbekende entiteit (${unknownEntity[0].slice(0, 24)}).`);
+  if (unknownEntity) refuse(msg(
+    `Dit ELAN-bestand bevat een onbekende entiteit (${unknownEntity[0].slice(0, 24)}).`,
+    `This ELAN file contains an unknown entity (${unknownEntity[0].slice(0, 24)}).`,
+  ));
 
   let root: XmlNode;
   try {
@@ -163,21 +181,27 @@ export function parseEaf(content: string): EafDocument {
     const parsed = parser.parse(xml) as Record<string, unknown>;
     const documents = childrenOf(parsed as XmlNode, 'ANNOTATION_DOCUMENT');
     const others = Object.keys(parsed).filter((key) => key !== 'ANNOTATION_DOCUMENT' && key !== '#text');
-    if (documents.length !== 1 || others.length) refuse('Dit is geen ELAN-bestand: er hoort precies één ANNOTATION_DOCUMENT in te staan.');
+    if (documents.length !== 1 || others.length) refuse(msg(
+      'Dit is geen ELAN-bestand: er hoort precies één ANNOTATION_DOCUMENT in te staan.',
+      'This is not an ELAN file: it should contain exactly one ANNOTATION_DOCUMENT.',
+    ));
     root = documents[0]!;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    refuse('Dit ELAN-bestand is geen geldige XML: het is beschadigd of onvolledig.');
+    refuse(msg('Dit ELAN-bestand is geen geldige XML: het is beschadigd of onvolledig.', 'This ELAN file is not valid XML: it is damaged or incomplete.'));
   }
   return readDocument(root);
 }
 
 function readDocument(root: XmlNode): EafDocument {
-  const problems: string[] = [];
+  const problems: Bilingual[] = [];
   const header = childrenOf(root, 'HEADER')[0];
   const units = header ? attrOf(header, 'TIME_UNITS') : undefined;
   if (units !== undefined && units !== 'milliseconds') {
-    refuse(`Dit ELAN-bestand gebruikt tijden in "${units}"; alleen milliseconden worden ondersteund.`);
+    refuse(msg(
+      `Dit ELAN-bestand gebruikt tijden in "${units}"; alleen milliseconden worden ondersteund.`,
+      `This ELAN file uses times in "${units}"; only milliseconds are supported.`,
+    ));
   }
 
   const slots = new Map<string, number | null>();
@@ -185,13 +209,13 @@ function readDocument(root: XmlNode): EafDocument {
     const id = attrOf(slot, 'TIME_SLOT_ID');
     const value = attrOf(slot, 'TIME_VALUE');
     if (!id) {
-      problems.push('Een tijdvak (TIME_SLOT) heeft geen id.');
+      problems.push(msg('Een tijdvak (TIME_SLOT) heeft geen id.', 'A time slot (TIME_SLOT) has no id.'));
       continue;
     }
-    if (slots.has(id)) problems.push(`Tijdvak ${id} staat er twee keer in.`);
+    if (slots.has(id)) problems.push(msg(`Tijdvak ${id} staat er twee keer in.`, `Time slot ${id} appears twice.`));
     if (value === undefined) slots.set(id, null);
     else if (!/^\d{1,9}$/.test(value.trim()) || Number(value) > DAY_MS) {
-      problems.push(`Tijdvak ${id} heeft geen geldige tijd ("${value.slice(0, 20)}").`);
+      problems.push(msg(`Tijdvak ${id} heeft geen geldige tijd ("${value.slice(0, 20)}").`, `Time slot ${id} has no valid time ("${value.slice(0, 20)}").`));
     } else slots.set(id, Number(value));
   }
 
@@ -199,7 +223,7 @@ function readDocument(root: XmlNode): EafDocument {
   for (const type of childrenOf(root, 'LINGUISTIC_TYPE')) {
     const id = attrOf(type, 'LINGUISTIC_TYPE_ID');
     if (!id) {
-      problems.push('Een LINGUISTIC_TYPE heeft geen id.');
+      problems.push(msg('Een LINGUISTIC_TYPE heeft geen id.', 'A LINGUISTIC_TYPE has no id.'));
       continue;
     }
     types.set(id, {
@@ -211,7 +235,7 @@ function readDocument(root: XmlNode): EafDocument {
   }
 
   const tierNodes = childrenOf(root, 'TIER');
-  if (tierNodes.length > MAX_TIERS) refuse(`Dit ELAN-bestand heeft meer dan ${MAX_TIERS} lagen.`);
+  if (tierNodes.length > MAX_TIERS) refuse(msg(`Dit ELAN-bestand heeft meer dan ${MAX_TIERS} lagen.`, `This ELAN file has more than ${MAX_TIERS} tiers.`));
   const tiers: EafTier[] = [];
   const tierIds = new Set<string>();
   const annotationIds = new Set<string>();
@@ -219,33 +243,42 @@ function readDocument(root: XmlNode): EafDocument {
   for (const node of tierNodes) {
     const id = attrOf(node, 'TIER_ID');
     if (!id) {
-      problems.push('Een laag (TIER) heeft geen naam.');
+      problems.push(msg('Een laag (TIER) heeft geen naam.', 'A tier (TIER) has no name.'));
       continue;
     }
-    if (tierIds.has(id)) problems.push(`Laag "${id}" staat er twee keer in.`);
+    if (tierIds.has(id)) problems.push(msg(`Laag "${id}" staat er twee keer in.`, `Tier "${id}" appears twice.`));
     tierIds.add(id);
     const linguisticType = attrOf(node, 'LINGUISTIC_TYPE_REF') ?? '';
-    if (!types.has(linguisticType)) problems.push(`Laag "${id}" verwijst naar een onbekend type ("${linguisticType}").`);
+    if (!types.has(linguisticType)) problems.push(msg(
+      `Laag "${id}" verwijst naar een onbekend type ("${linguisticType}").`,
+      `Tier "${id}" refers to an unknown type ("${linguisticType}").`,
+    ));
     const annotations: EafAnnotation[] = [];
     for (const wrapper of childrenOf(node, 'ANNOTATION')) {
       annotationCount += 1;
-      if (annotationCount > MAX_ANNOTATIONS) refuse(`Dit ELAN-bestand heeft meer dan ${MAX_ANNOTATIONS} annotaties.`);
+      if (annotationCount > MAX_ANNOTATIONS) refuse(msg(
+        `Dit ELAN-bestand heeft meer dan ${MAX_ANNOTATIONS} annotaties.`,
+        `This ELAN file has more than ${MAX_ANNOTATIONS} annotations.`,
+      ));
       const alignable = childrenOf(wrapper, 'ALIGNABLE_ANNOTATION')[0];
       const reference = childrenOf(wrapper, 'REF_ANNOTATION')[0];
       const annotation = alignable ?? reference;
       const annotationId = annotation ? attrOf(annotation, 'ANNOTATION_ID') : undefined;
       if (!annotation || !annotationId) {
-        problems.push(`Laag "${id}" bevat een annotatie zonder id of inhoud.`);
+        problems.push(msg(`Laag "${id}" bevat een annotatie zonder id of inhoud.`, `Tier "${id}" contains an annotation without an id or content.`));
         continue;
       }
-      if (annotationIds.has(annotationId)) problems.push(`Annotatie ${annotationId} staat er twee keer in.`);
+      if (annotationIds.has(annotationId)) problems.push(msg(`Annotatie ${annotationId} staat er twee keer in.`, `Annotation ${annotationId} appears twice.`));
       annotationIds.add(annotationId);
       const value = textOf(annotation.ANNOTATION_VALUE);
       if (alignable) {
         const first = attrOf(alignable, 'TIME_SLOT_REF1');
         const second = attrOf(alignable, 'TIME_SLOT_REF2');
         for (const ref of [first, second]) {
-          if (ref === undefined || !slots.has(ref)) problems.push(`Annotatie ${annotationId} in laag "${id}" verwijst naar een onbekend tijdvak (${ref ?? 'geen'}).`);
+          if (ref === undefined || !slots.has(ref)) problems.push(msg(
+            `Annotatie ${annotationId} in laag "${id}" verwijst naar een onbekend tijdvak (${ref ?? 'geen'}).`,
+            `Annotation ${annotationId} in tier "${id}" refers to an unknown time slot (${ref ?? 'none'}).`,
+          ));
         }
         annotations.push({ id: annotationId, slots: [first ?? '', second ?? ''], value });
       } else {
@@ -255,10 +288,16 @@ function readDocument(root: XmlNode): EafDocument {
     tiers.push({ id, parent: attrOf(node, 'PARENT_REF') ?? null, linguisticType, annotations });
   }
   for (const tier of tiers) {
-    if (tier.parent !== null && !tierIds.has(tier.parent)) problems.push(`Laag "${tier.id}" hoort bij een laag die er niet is ("${tier.parent}").`);
+    if (tier.parent !== null && !tierIds.has(tier.parent)) problems.push(msg(
+      `Laag "${tier.id}" hoort bij een laag die er niet is ("${tier.parent}").`,
+      `Tier "${tier.id}" belongs to a tier that is not there ("${tier.parent}").`,
+    ));
     for (const annotation of tier.annotations) {
       if (annotation.ref !== undefined && !annotationIds.has(annotation.ref)) {
-        problems.push(`Annotatie ${annotation.id} in laag "${tier.id}" verwijst naar een onbekende annotatie (${annotation.ref || 'geen'}).`);
+        problems.push(msg(
+          `Annotatie ${annotation.id} in laag "${tier.id}" verwijst naar een onbekende annotatie (${annotation.ref || 'geen'}).`,
+          `Annotation ${annotation.id} in tier "${tier.id}" refers to an unknown annotation (${annotation.ref || 'none'}).`,
+        ));
       }
     }
   }
@@ -301,7 +340,7 @@ function detailKind(tier: EafTier): DetailKind | null {
 
 /** Applies the fragment convention; every problem in the chosen tiers is reported at once. */
 export function readEafFragments(document: EafDocument, options: EafReadOptions = {}): { drafts: EafFragmentDraft[]; tiers: EafTierReport[] } {
-  const problems: string[] = [];
+  const problems: Bilingual[] = [];
   const isCandidate = (tier: EafTier) => tier.parent === null && document.types.get(tier.linguisticType)?.timeAlignable === true;
   const hasVocabulary = (tier: EafTier) => (document.types.get(tier.linguisticType)?.vocabulary ?? null) !== null;
   let chosen: Set<string>;
@@ -309,13 +348,19 @@ export function readEafFragments(document: EafDocument, options: EafReadOptions 
     chosen = new Set(options.tierIds);
     for (const tierId of chosen) {
       const tier = document.tiers.find((t) => t.id === tierId);
-      if (!tier) problems.push(`Laag "${tierId}" staat niet in dit bestand.`);
-      else if (!isCandidate(tier)) problems.push(`Laag "${tierId}" is geen hoofdlaag met tijden en kan geen fragmenten bevatten.`);
+      if (!tier) problems.push(msg(`Laag "${tierId}" staat niet in dit bestand.`, `Tier "${tierId}" is not in this file.`));
+      else if (!isCandidate(tier)) problems.push(msg(
+        `Laag "${tierId}" is geen hoofdlaag met tijden en kan geen fragmenten bevatten.`,
+        `Tier "${tierId}" is not a main tier with times and cannot hold fragments.`,
+      ));
     }
   } else {
     chosen = new Set(document.tiers.filter((tier) => isCandidate(tier) && hasVocabulary(tier)).map((tier) => tier.id));
     if (!chosen.size) {
-      refuse('In dit ELAN-bestand staat geen laag met labels (een hoofdlaag met een gecontroleerde woordenlijst). Kies zelf de lagen die u wilt inlezen.');
+      refuse(msg(
+        'In dit ELAN-bestand staat geen laag met labels (een hoofdlaag met een gecontroleerde woordenlijst). Kies zelf de lagen die u wilt inlezen.',
+        'This ELAN file has no tier with labels (a main tier with a controlled vocabulary). Choose the tiers you want to read in yourself.',
+      ));
     }
   }
 
@@ -335,19 +380,20 @@ export function readEafFragments(document: EafDocument, options: EafReadOptions 
     reports.push({ tierId: tier.id, annotations: tier.annotations.length, imported: true });
     for (const annotation of tier.annotations) {
       const where = `Annotatie ${annotation.id} in laag "${tier.id}"`;
+      const whereEn = `Annotation ${annotation.id} in tier "${tier.id}"`;
       if (!annotation.slots) {
-        problems.push(`${where} heeft geen tijden.`);
+        problems.push(msg(`${where} heeft geen tijden.`, `${whereEn} has no times.`));
         continue;
       }
       const start = document.slots.get(annotation.slots[0]);
       const end = document.slots.get(annotation.slots[1]);
       if (start === null || end === null || start === undefined || end === undefined) {
-        problems.push(`${where} heeft een tijdvak zonder tijd.`);
+        problems.push(msg(`${where} heeft een tijdvak zonder tijd.`, `${whereEn} has a time slot without a time.`));
         continue;
       }
-      if (end < start) problems.push(`${where}: het einde ligt vóór het begin.`);
+      if (end < start) problems.push(msg(`${where}: het einde ligt vóór het begin.`, `${whereEn}: the end is before the start.`));
       const tagNames = splitTagNames(annotation.value);
-      if (!tagNames.length) problems.push(`${where} heeft geen label.`);
+      if (!tagNames.length) problems.push(msg(`${where} heeft geen label.`, `${whereEn} has no label.`));
       drafts.set(annotation.id, {
         tierId: tier.id,
         annotationId: annotation.id,
@@ -378,10 +424,16 @@ export function readEafFragments(document: EafDocument, options: EafReadOptions 
     for (const annotation of tier.annotations) {
       const draft = annotation.ref === undefined ? undefined : drafts.get(annotation.ref);
       if (!draft || draft.tierId !== tier.parent) {
-        problems.push(`Annotatie ${annotation.id} in laag "${tier.id}" hoort niet bij een annotatie van laag "${tier.parent}".`);
+        problems.push(msg(
+          `Annotatie ${annotation.id} in laag "${tier.id}" hoort niet bij een annotatie van laag "${tier.parent}".`,
+          `Annotation ${annotation.id} in tier "${tier.id}" does not belong to an annotation of tier "${tier.parent}".`,
+        ));
         continue;
       }
-      if (seen.has(draft.annotationId)) problems.push(`Laag "${tier.id}" heeft twee waarden bij annotatie ${draft.annotationId}.`);
+      if (seen.has(draft.annotationId)) problems.push(msg(
+        `Laag "${tier.id}" heeft twee waarden bij annotatie ${draft.annotationId}.`,
+        `Tier "${tier.id}" has two values for annotation ${draft.annotationId}.`,
+      ));
       seen.add(draft.annotationId);
       const value = annotation.value;
       switch (kind.kind) {
@@ -395,7 +447,10 @@ export function readEafFragments(document: EafDocument, options: EafReadOptions 
         }
         case 'feedback': {
           const flag = value.trim().toLowerCase();
-          if (flag !== EAF.yes && flag !== EAF.no && flag !== '') problems.push(`Annotatie ${annotation.id} in laag "${tier.id}": gebruik "ja" of "nee".`);
+          if (flag !== EAF.yes && flag !== EAF.no && flag !== '') problems.push(msg(
+            `Annotatie ${annotation.id} in laag "${tier.id}": gebruik "ja" of "nee".`,
+            `Annotation ${annotation.id} in tier "${tier.id}": use "ja" or "nee".`,
+          ));
           draft.forFeedback = flag === EAF.yes;
           break;
         }

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { ExportedFile, Fragment, FragmentAnswer } from '../../../../shared/domain/fragments';
 import { msToFrame } from '../../../../shared/domain/frames';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
@@ -40,9 +40,9 @@ import {
   updateTag,
 } from './tag-repository';
 
-const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
-const FRAGMENT_GONE = 'Dit fragment bestaat niet (meer).';
-const NOT_OWNER = 'Alleen wie een fragment heeft gemaakt, kan het wijzigen of verwijderen.';
+const RECORDING_GONE = msg('Deze opname bestaat niet (meer).', 'This recording does not exist (any more).');
+const FRAGMENT_GONE = msg('Dit fragment bestaat niet (meer).', 'This fragment does not exist (any more).');
+const NOT_OWNER = msg('Alleen wie een fragment heeft gemaakt, kan het wijzigen of verwijderen.', 'Only the person who made a fragment can change or delete it.');
 /** Removed fragments can be brought back (undo) for this long. */
 const UNDO_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -60,11 +60,14 @@ function requireRecording(ctx: HandlerContext, recordingId: number): RecordingCl
 /** Start ≤ end, both within the clip; then the frames from the recording's rational frame rate. */
 function frameSpan(recording: RecordingClock, startMs: number, endMs: number) {
   if (endMs < startMs) {
-    throw new AppError('invalid_input', 'Het einde van het fragment ligt vóór het begin.', { endMs: 'Het einde ligt vóór het begin.' });
+    throw new AppError('invalid_input', msg('Het einde van het fragment ligt vóór het begin.', 'The end of the fragment is before its start.'), { endMs: msg('Het einde ligt vóór het begin.', 'The end is before the start.') });
   }
   if (endMs > recording.durationMs) {
-    throw new AppError('invalid_input', `Het fragment valt buiten de opname (die duurt ${clockTime(recording.durationMs)}).`, {
-      [startMs > recording.durationMs ? 'startMs' : 'endMs']: 'Deze tijd ligt na het einde van de opname.',
+    throw new AppError('invalid_input', msg(
+      `Het fragment valt buiten de opname (die duurt ${clockTime(recording.durationMs)}).`,
+      `The fragment falls outside the recording (which lasts ${clockTime(recording.durationMs)}).`,
+    ), {
+      [startMs > recording.durationMs ? 'startMs' : 'endMs']: msg('Deze tijd ligt na het einde van de opname.', 'This time is after the end of the recording.'),
     });
   }
   const rate = { num: recording.fpsNum, den: recording.fpsDen };
@@ -76,16 +79,16 @@ function checkTags(ctx: HandlerContext, tagIds: readonly number[], alreadyOn: Re
   const states = tagStates(ctx.db);
   for (const tagId of tagIds) {
     const tag = states.get(tagId);
-    if (!tag) throw new AppError('invalid_input', 'Een gekozen label bestaat niet (meer).', { tagIds: 'Onbekend label.' });
+    if (!tag) throw new AppError('invalid_input', msg('Een gekozen label bestaat niet (meer).', 'A chosen label does not exist (any more).'), { tagIds: msg('Onbekend label.', 'Unknown label.') });
     if (tag.archived && !alreadyOn.has(tagId)) {
-      throw new AppError('invalid_input', `Het label "${tag.name}" is gearchiveerd en kan niet meer worden gekozen.`, { tagIds: 'Gearchiveerd label.' });
+      throw new AppError('invalid_input', msg(`Het label "${tag.name}" is gearchiveerd en kan niet meer worden gekozen.`, `The label "${tag.name}" is archived and can no longer be chosen.`), { tagIds: msg('Gearchiveerd label.', 'Archived label.') });
     }
   }
 }
 
 function checkCaregiver(ctx: HandlerContext, recording: RecordingClock, caregiverId: number | null): void {
   if (caregiverId !== null && !isCaregiverInView(ctx.db, recording.id, caregiverId)) {
-    throw new AppError('invalid_input', 'Deze ouder/verzorger is niet in beeld in deze opname.', { caregiverId: 'Kies een ouder die in beeld is.' });
+    throw new AppError('invalid_input', msg('Deze ouder/verzorger is niet in beeld in deze opname.', 'This parent/caregiver is not in view in this recording.'), { caregiverId: msg('Kies een ouder die in beeld is.', 'Choose a parent who is in view.') });
   }
 }
 
@@ -93,9 +96,9 @@ function checkAnswers(ctx: HandlerContext, answers: readonly FragmentAnswer[], a
   const states = questionStates(ctx.db);
   for (const { questionId } of answers) {
     const question = states.get(questionId);
-    if (!question) throw new AppError('invalid_input', 'Een beantwoorde vraag bestaat niet (meer).', { answers: 'Onbekende vraag.' });
+    if (!question) throw new AppError('invalid_input', msg('Een beantwoorde vraag bestaat niet (meer).', 'An answered question does not exist (any more).'), { answers: msg('Onbekende vraag.', 'Unknown question.') });
     if (question.archived && !alreadyAnswered.has(questionId)) {
-      throw new AppError('invalid_input', `De vraag "${question.text}" wordt niet meer gesteld.`, { answers: 'Gearchiveerde vraag.' });
+      throw new AppError('invalid_input', msg(`De vraag "${question.text}" wordt niet meer gesteld.`, `The question "${question.text}" is no longer asked.`), { answers: msg('Gearchiveerde vraag.', 'Archived question.') });
     }
   }
 }
@@ -112,7 +115,7 @@ function requireOwn(ctx: HandlerContext, ids: readonly number[], state: 'live' |
     if (!row || !row.visible) throw new AppError('not_found', FRAGMENT_GONE);
     if (row.raterId !== viewer(ctx)) throw new AppError('forbidden', NOT_OWNER);
     if (state === 'live' && row.deleted) throw new AppError('not_found', FRAGMENT_GONE);
-    if (state === 'deleted' && !row.deleted) throw new AppError('conflict', 'Dit fragment is niet verwijderd.');
+    if (state === 'deleted' && !row.deleted) throw new AppError('conflict', msg('Dit fragment is niet verwijderd.', 'This fragment has not been deleted.'));
   }
   return access;
 }
@@ -136,10 +139,10 @@ export const tagHandlers: HandlersFor<'tags'> = {
 
   'tags.create': ({ name, color, shortcut, description }, ctx) => {
     if (findTagIdByName(ctx.db, name) !== null) {
-      throw new AppError('conflict', `Er is al een label "${name}" (mogelijk gearchiveerd).`, { name: 'Deze naam bestaat al.' });
+      throw new AppError('conflict', msg(`Er is al een label "${name}" (mogelijk gearchiveerd).`, `There is already a label "${name}" (possibly archived).`), { name: msg('Deze naam bestaat al.', 'This name already exists.') });
     }
     const holder = shortcut ? tagWithShortcut(ctx.db, shortcut) : null;
-    if (holder) throw new AppError('conflict', `Sneltoets ${shortcut} hoort al bij "${holder.name}".`, { shortcut: 'Al in gebruik.' });
+    if (holder) throw new AppError('conflict', msg(`Sneltoets ${shortcut} hoort al bij "${holder.name}".`, `Shortcut ${shortcut} already belongs to "${holder.name}".`), { shortcut: msg('Al in gebruik.', 'Already in use.') });
     const id = insertTag(ctx.db, { name, color, shortcut: shortcut ?? null, description: description ?? '' }, ctx.now);
     ctx.emit('data.changed', { area: 'fragments' });
     return findTag(ctx.db, id)!;
@@ -147,13 +150,13 @@ export const tagHandlers: HandlersFor<'tags'> = {
 
   'tags.update': ({ id, ...changes }, ctx) => {
     const tag = findTag(ctx.db, id);
-    if (!tag) throw new AppError('not_found', 'Dit label bestaat niet (meer).');
+    if (!tag) throw new AppError('not_found', msg('Dit label bestaat niet (meer).', 'This label does not exist (any more).'));
     if (changes.name !== undefined && findTagIdByName(ctx.db, changes.name, id) !== null) {
-      throw new AppError('conflict', `Er is al een label "${changes.name}" (mogelijk gearchiveerd).`, { name: 'Deze naam bestaat al.' });
+      throw new AppError('conflict', msg(`Er is al een label "${changes.name}" (mogelijk gearchiveerd).`, `There is already a label "${changes.name}" (possibly archived).`), { name: msg('Deze naam bestaat al.', 'This name already exists.') });
     }
     if (changes.shortcut && !tag.archived) {
       const holder = tagWithShortcut(ctx.db, changes.shortcut, id);
-      if (holder) throw new AppError('conflict', `Sneltoets ${changes.shortcut} hoort al bij "${holder.name}".`, { shortcut: 'Al in gebruik.' });
+      if (holder) throw new AppError('conflict', msg(`Sneltoets ${changes.shortcut} hoort al bij "${holder.name}".`, `Shortcut ${changes.shortcut} already belongs to "${holder.name}".`), { shortcut: msg('Al in gebruik.', 'Already in use.') });
     }
     updateTag(ctx.db, id, changes, ctx.now);
     ctx.emit('data.changed', { area: 'fragments' });
@@ -162,7 +165,7 @@ export const tagHandlers: HandlersFor<'tags'> = {
 
   'tags.archive': ({ id }, ctx) => {
     const tag = findTag(ctx.db, id);
-    if (!tag) throw new AppError('not_found', 'Dit label bestaat niet (meer).');
+    if (!tag) throw new AppError('not_found', msg('Dit label bestaat niet (meer).', 'This label does not exist (any more).'));
     if (!tag.archived) setTagArchived(ctx.db, id, ctx.now, ctx.now);
     ctx.emit('data.changed', { area: 'fragments' });
     return findTag(ctx.db, id)!;
@@ -170,7 +173,7 @@ export const tagHandlers: HandlersFor<'tags'> = {
 
   'tags.unarchive': ({ id }, ctx) => {
     const tag = findTag(ctx.db, id);
-    if (!tag) throw new AppError('not_found', 'Dit label bestaat niet (meer).');
+    if (!tag) throw new AppError('not_found', msg('Dit label bestaat niet (meer).', 'This label does not exist (any more).'));
     if (tag.archived) {
       // Someone else may have taken its key meanwhile; then it comes back without one.
       const taken = tag.shortcut !== null && tagWithShortcut(ctx.db, tag.shortcut, id) !== null;
@@ -189,15 +192,24 @@ export const questionHandlers: HandlersFor<'questions'> = {
     const byText = new Map([...known].map(([id, question]) => [question.text.toLocaleLowerCase('nl'), id]));
     const seen = new Set<string>();
     const list = questions.map((question) => {
-      if (question.id !== undefined && !known.has(question.id)) throw new AppError('not_found', 'Een van de vragen bestaat niet (meer).');
+      if (question.id !== undefined && !known.has(question.id)) throw new AppError('not_found', msg(
+        'Een van de vragen bestaat niet (meer).',
+        'One of the questions does not exist (any more).',
+      ));
       const key = question.text.toLocaleLowerCase('nl');
-      if (seen.has(key)) throw new AppError('invalid_input', `De vraag "${question.text}" staat twee keer in de lijst.`);
+      if (seen.has(key)) throw new AppError('invalid_input', msg(
+        `De vraag "${question.text}" staat twee keer in de lijst.`,
+        `The question "${question.text}" appears twice in the list.`,
+      ));
       seen.add(key);
       const holder = byText.get(key);
       if (holder === undefined || holder === question.id || questions.some((q) => q.id === holder)) return question;
       // A question typed anew that was asked before comes back (from the archive), with its old answers.
       if (question.id === undefined) return { id: holder, text: question.text };
-      throw new AppError('conflict', `De vraag "${question.text}" bestaat al (mogelijk in het archief); voeg haar toe als nieuwe vraag om haar terug te halen.`);
+      throw new AppError('conflict', msg(
+        `De vraag "${question.text}" bestaat al (mogelijk in het archief); voeg haar toe als nieuwe vraag om haar terug te halen.`,
+        `The question "${question.text}" already exists (possibly in the archive); add it as a new question to bring it back.`,
+      ));
     });
     replaceQuestions(ctx.db, list, ctx.now);
     ctx.emit('data.changed', { area: 'fragments' });

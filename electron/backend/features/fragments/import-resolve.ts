@@ -1,3 +1,4 @@
+import { msg, type Bilingual } from '../../../../shared/api/envelope';
 import type { FragmentAnswer } from '../../../../shared/domain/fragments';
 import { msToFrame } from '../../../../shared/domain/frames';
 import type { Db } from '../../db/open-database';
@@ -22,7 +23,10 @@ const fold = (text: string) => text.trim().toLocaleLowerCase('nl');
  * Archived tags and questions are accepted: an imported file is old work being brought back.
  */
 export function resolveDrafts(db: Db, recording: RecordingClock, drafts: readonly EafFragmentDraft[]): ResolvedFragment[] {
-  if (drafts.length > MAX_IMPORTED) refuseAll([`Het bestand bevat ${drafts.length} fragmenten; maximaal ${MAX_IMPORTED} per keer.`]);
+  if (drafts.length > MAX_IMPORTED) refuseAll([msg(
+    `Het bestand bevat ${drafts.length} fragmenten; maximaal ${MAX_IMPORTED} per keer.`,
+    `The file contains ${drafts.length} fragments; at most ${MAX_IMPORTED} at a time.`,
+  )]);
   const tags = new Map(listTags(db, true).map((tag) => [fold(tag.name), tag.id]));
   const questions = new Map<string, number>();
   // Active questions win over archived ones with the same text.
@@ -30,7 +34,7 @@ export function resolveDrafts(db: Db, recording: RecordingClock, drafts: readonl
   const caregivers = new Map([...caregiverKeys(recording.caregivers)].map(([id, key]) => [fold(key), id]));
   const rate = { num: recording.fpsNum, den: recording.fpsDen };
 
-  const problems: string[] = [];
+  const problems: Bilingual[] = [];
   const unknownTags = new Set<string>();
   const unknownQuestions = new Set<string>();
   const unknownCaregivers = new Set<string>();
@@ -38,10 +42,16 @@ export function resolveDrafts(db: Db, recording: RecordingClock, drafts: readonl
   for (const draft of drafts) {
     if (draft.endMs > recording.durationMs) {
       problems.push(
-        `Annotatie ${draft.annotationId} (${clockTime(draft.startMs)}–${clockTime(draft.endMs)}) valt buiten de opname, die ${clockTime(recording.durationMs)} duurt.`,
+        msg(
+          `Annotatie ${draft.annotationId} (${clockTime(draft.startMs)}–${clockTime(draft.endMs)}) valt buiten de opname, die ${clockTime(recording.durationMs)} duurt.`,
+          `Annotation ${draft.annotationId} (${clockTime(draft.startMs)}–${clockTime(draft.endMs)}) falls outside the recording, which lasts ${clockTime(recording.durationMs)}.`,
+        ),
       );
     }
-    if (draft.note.length > 20_000) problems.push(`Annotatie ${draft.annotationId}: de notitie is langer dan 20.000 tekens.`);
+    if (draft.note.length > 20_000) problems.push(msg(
+      `Annotatie ${draft.annotationId}: de notitie is langer dan 20.000 tekens.`,
+      `Annotation ${draft.annotationId}: the note is longer than 20,000 characters.`,
+    ));
     const tagIds: number[] = [];
     for (const name of draft.tagNames) {
       const id = tags.get(fold(name));
@@ -59,7 +69,10 @@ export function resolveDrafts(db: Db, recording: RecordingClock, drafts: readonl
     for (const { question, answer } of draft.answers) {
       const questionId = questions.get(fold(question));
       if (questionId === undefined) unknownQuestions.add(question);
-      else if (answer.trim().length > 5000) problems.push(`Annotatie ${draft.annotationId}: een antwoord is langer dan 5000 tekens.`);
+      else if (answer.trim().length > 5000) problems.push(msg(
+        `Annotatie ${draft.annotationId}: een antwoord is langer dan 5000 tekens.`,
+        `Annotation ${draft.annotationId}: an answer is longer than 5000 characters.`,
+      ));
       else answers.push({ questionId, answer: answer.trim() });
     }
     resolved.push({
@@ -77,9 +90,12 @@ export function resolveDrafts(db: Db, recording: RecordingClock, drafts: readonl
     });
   }
   const list = (names: Set<string>) => [...names].slice(0, 10).map((name) => `"${name}"`).join(', ');
-  if (unknownTags.size) problems.unshift(`Onbekende labels: ${list(unknownTags)}. Maak ze eerst aan (Labels) of pas het bestand aan.`);
-  if (unknownCaregivers.size) problems.push(`Niet in beeld in deze opname: ${list(unknownCaregivers)}.`);
-  if (unknownQuestions.size) problems.push(`Onbekende vragen: ${list(unknownQuestions)}.`);
+  if (unknownTags.size) problems.unshift(msg(
+    `Onbekende labels: ${list(unknownTags)}. Maak ze eerst aan (Labels) of pas het bestand aan.`,
+    `Unknown labels: ${list(unknownTags)}. Create them first (Labels) or change the file.`,
+  ));
+  if (unknownCaregivers.size) problems.push(msg(`Niet in beeld in deze opname: ${list(unknownCaregivers)}.`, `Not in view in this recording: ${list(unknownCaregivers)}.`));
+  if (unknownQuestions.size) problems.push(msg(`Onbekende vragen: ${list(unknownQuestions)}.`, `Unknown questions: ${list(unknownQuestions)}.`));
   if (problems.length) refuseAll(problems);
   return resolved;
 }

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { MeetingCertificateInfo } from '../../../../shared/domain/meeting-live';
 import type { Db } from '../../db/open-database';
 import { issueSelfSignedCertificate, spkiPin } from './self-signed-certificate';
@@ -54,19 +54,21 @@ export function checkOrganisationCertificate(certPem: string, keyPem: string, no
   try {
     certificate = new X509Certificate(certPem);
   } catch {
-    throw new AppError('invalid_input', 'Dit is geen leesbaar certificaat (PEM).', { certificatePem: 'Geen leesbaar certificaat.' });
+    throw new AppError('invalid_input', msg('Dit is geen leesbaar certificaat (PEM).', 'This is not a readable certificate (PEM).'), { certificatePem: msg('Geen leesbaar certificaat.', 'Not a readable certificate.') });
   }
   try {
     key = createPrivateKey(keyPem);
   } catch {
-    throw new AppError('invalid_input', 'Dit is geen leesbare privésleutel (PEM, zonder wachtwoord).', { privateKeyPem: 'Geen leesbare sleutel.' });
+    throw new AppError('invalid_input', msg('Dit is geen leesbare privésleutel (PEM, zonder wachtwoord).', 'This is not a readable private key (PEM, without a password).'), { privateKeyPem: msg('Geen leesbare sleutel.', 'Not a readable key.') });
   }
   if (!certificate.checkPrivateKey(key)) {
-    throw new AppError('invalid_input', 'De sleutel hoort niet bij dit certificaat.', { privateKeyPem: 'Hoort niet bij het certificaat.' });
+    throw new AppError('invalid_input', msg('De sleutel hoort niet bij dit certificaat.', 'The key does not belong to this certificate.'), { privateKeyPem: msg('Hoort niet bij het certificaat.', 'Does not belong to the certificate.') });
   }
   if (Date.parse(certificate.validTo) <= now.getTime() || Date.parse(certificate.validFrom) > now.getTime()) {
-    throw new AppError('invalid_input', `Dit certificaat is niet geldig op ${now.toISOString().slice(0, 10)} (geldig ${certificate.validFrom} – ${certificate.validTo}).`, {
-      certificatePem: 'Niet geldig vandaag.',
+    const today = now.toISOString().slice(0, 10);
+    const valid = `${certificate.validFrom} – ${certificate.validTo}`;
+    throw new AppError('invalid_input', msg(`Dit certificaat is niet geldig op ${today} (geldig ${valid}).`, `This certificate is not valid on ${today} (valid ${valid}).`), {
+      certificatePem: msg('Niet geldig vandaag.', 'Not valid today.'),
     });
   }
   return { certificate, key };

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, createReadStream, existsSync, fsyncSync, mkdirSyn
 import { copyFile, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BackupCheck, BackupSummary } from '../../../../shared/api/areas/privacy-methods';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Db } from '../../db/open-database';
 import type { MediaLibrary } from '../../media-library';
 import { chainHead, logKeyOf } from './log-chain';
@@ -93,15 +93,24 @@ const isInside = (child: string, parent: string) => {
  */
 export async function createBackup(opts: { db: Db; library: MediaLibrary; dataDir: string; targetDir: string; appVersion: string; now: string }): Promise<BackupSummary> {
   const target = resolve(opts.targetDir);
-  if (!isAbsolute(opts.targetDir)) throw new AppError('invalid_input', 'Geef een volledig pad naar een map (bijvoorbeeld D:\\Back-ups of /media/usb/back-ups).');
+  if (!isAbsolute(opts.targetDir)) throw new AppError('invalid_input', msg(
+    'Geef een volledig pad naar een map (bijvoorbeeld D:\\Back-ups of /media/usb/back-ups).',
+    'Give a full path to a folder (for example D:\\Backups or /media/usb/backups).',
+  ));
   if (isInside(target, opts.dataDir)) {
-    throw new AppError('invalid_input', 'Kies een map buiten de gegevensmap van Afstemming.');
+    throw new AppError('invalid_input', msg('Kies een map buiten de gegevensmap van Afstemming.', 'Choose a folder outside Afstemming\'s data folder.'));
   }
-  if (!existsSync(target) || !statSync(target).isDirectory()) throw new AppError('not_found', 'Deze map bestaat niet. Maak hem eerst aan of kies een andere.');
+  if (!existsSync(target) || !statSync(target).isDirectory()) throw new AppError('not_found', msg(
+    'Deze map bestaat niet. Maak hem eerst aan of kies een andere.',
+    'This folder does not exist. Create it first or choose another one.',
+  ));
   const name = `afstemming-backup-${opts.now.replace(/[:.]/g, '-')}`;
   const finalDir = join(target, name);
   const partDir = `${finalDir}.part`;
-  if (existsSync(finalDir)) throw new AppError('conflict', 'Er staat al een back-up met deze tijd in die map; probeer het zo opnieuw.');
+  if (existsSync(finalDir)) throw new AppError('conflict', msg(
+    'Er staat al een back-up met deze tijd in die map; probeer het zo opnieuw.',
+    'That folder already holds a backup with this time; try again in a moment.',
+  ));
   rmSync(partDir, { recursive: true, force: true });
   mkdirSync(partDir, { recursive: true });
   try {
@@ -220,7 +229,12 @@ function keyProblems(dir: string, manifest: BackupManifest, listed: Set<string>)
 export async function stageRestore(dataDir: string, dir: string): Promise<{ createdAt: string }> {
   const check = await verifyBackup(resolve(dir));
   if (!check.ok || !check.manifest) {
-    throw new AppError('invalid_input', `Deze back-up is niet in orde; er is niets teruggezet. ${check.problems.slice(0, 5).join(' ')}`);
+    // The problems themselves are the Dutch lines backup.verify shows; the English keeps them as they are.
+    const problems = check.problems.slice(0, 5).join(' ');
+    throw new AppError(
+      'invalid_input',
+      msg(`Deze back-up is niet in orde; er is niets teruggezet. ${problems}`, `This backup is not in order; nothing has been restored. ${problems}`),
+    );
   }
   const pending = join(dataDir, PENDING_RESTORE_DIR);
   const part = `${pending}.part`;
@@ -229,7 +243,10 @@ export async function stageRestore(dataDir: string, dir: string): Promise<{ crea
   try {
     for (const file of check.manifest.files) {
       const copied = await copyAndHash(join(resolve(dir), ...file.path.split('/')), join(part, ...file.path.split('/')));
-      if (copied.sha256 !== file.sha256) throw new AppError('internal', `Het kopiëren van ${file.path} ging mis; er is niets teruggezet.`);
+      if (copied.sha256 !== file.sha256) throw new AppError('internal', msg(
+        `Het kopiëren van ${file.path} ging mis; er is niets teruggezet.`,
+        `Copying ${file.path} went wrong; nothing has been restored.`,
+      ));
       if (file.path === LOG_KEY_FILE) chmodSync(copied.abs, 0o600);
     }
     await writeFile(join(part, MANIFEST_FILE), JSON.stringify(check.manifest, null, 2));

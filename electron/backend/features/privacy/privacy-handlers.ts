@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { ACCESS_LOG_EXPORT_MAX_ROWS } from '../../../../shared/api/areas/privacy-methods';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import { localCalendarDate, systemTimeZone } from '../../../../shared/domain/local-time';
 import type { Handlers } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
@@ -37,9 +37,9 @@ const dataDirOf = (library: { root: string }) => dirname(library.root);
 export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
   'families.erase': ({ id, confirmCode }, ctx) => {
     const family = ctx.db.prepare('SELECT code FROM families WHERE id = ?').get(id) as { code: string } | undefined;
-    if (!family) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
+    if (!family) throw new AppError('not_found', msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).'));
     if (confirmCode.trim().toUpperCase() !== family.code.toUpperCase()) {
-      throw new AppError('invalid_input', 'De getypte code is niet de code van dit gezin. Er is niets verwijderd.', { confirmCode: 'Typ de gezinscode precies over.' });
+      throw new AppError('invalid_input', msg('De getypte code is niet de code van dit gezin. Er is niets verwijderd.', 'The code you typed is not this family\'s code. Nothing has been deleted.'), { confirmCode: msg('Typ de gezinscode precies over.', 'Type the family code exactly.') });
     }
     const { library, jobs } = ctx.services;
     const plan = eraseFamilyRows(ctx.db, library, { familyId: id, at: ctx.now, actor: ctx.actor })!;
@@ -84,7 +84,10 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
     if (count > ACCESS_LOG_EXPORT_MAX_ROWS) {
       throw new AppError(
         'invalid_input',
-        `Met deze filters telt het logboek ${count.toLocaleString('nl-NL')} regels; één export bevat er hoogstens ${ACCESS_LOG_EXPORT_MAX_ROWS.toLocaleString('nl-NL')}. Kies een kortere periode of een gezin.`,
+        msg(
+          `Met deze filters telt het logboek ${count.toLocaleString('nl-NL')} regels; één export bevat er hoogstens ${ACCESS_LOG_EXPORT_MAX_ROWS.toLocaleString('nl-NL')}. Kies een kortere periode of een gezin.`,
+          `With these filters the log holds ${count.toLocaleString('en-GB')} rows; one export holds at most ${ACCESS_LOG_EXPORT_MAX_ROWS.toLocaleString('en-GB')}. Choose a shorter period or one family.`,
+        ),
       );
     }
     // Read in the call's transaction, then logged: the row says exactly what the file holds (the
@@ -102,9 +105,12 @@ export const privacyHandlers: Pick<Handlers, PrivacyMethod> = {
     let dir = targetDir;
     if (dir === undefined) {
       const pick = ctx.services.ports.pickFolder;
-      if (!pick) throw new AppError('invalid_input', 'Typ of plak het pad van de map waarin de back-up moet komen.');
+      if (!pick) throw new AppError('invalid_input', msg(
+        'Typ of plak het pad van de map waarin de back-up moet komen.',
+        'Type or paste the path of the folder the backup should go into.',
+      ));
       const picked = await pick();
-      if (!picked) throw new AppError('invalid_input', 'Er is geen map gekozen; er is geen back-up gemaakt.');
+      if (!picked) throw new AppError('invalid_input', msg('Er is geen map gekozen; er is geen back-up gemaakt.', 'No folder was chosen; no backup has been made.'));
       dir = picked;
     }
     const { library } = ctx.services;

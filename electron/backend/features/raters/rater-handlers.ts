@@ -1,6 +1,6 @@
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { RaterRole } from '../../../../shared/domain/vocabulary';
-import { secretProblem } from '../../../../shared/domain/pin-rules';
+import { secretProblemText } from '../../../../shared/domain/pin-rules';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { appendAccess } from '../access-log/access-log-repository';
 import { hashSecret } from '../session/secret-hash';
@@ -9,7 +9,7 @@ import { requireNewSecret, secretStates, storeSecret } from '../session/secret-r
 import { countActiveCoordinators, countRaters, findRater, insertRater, requireRater, listRaters, updateRater } from './rater-repository';
 
 function checkStartPin(pin: string, role: RaterRole, field: string): void {
-  const problem = secretProblem(pin, role);
+  const problem = secretProblemText(pin, role);
   if (problem) throw new AppError('invalid_input', problem, { [field]: problem });
 }
 
@@ -26,18 +26,21 @@ export const raterHandlers: HandlersFor<'raters'> = {
   'raters.create': async ({ pin, ...input }, ctx) => {
     const bootstrapping = countRaters(ctx.db) === 0;
     if (!bootstrapping) {
-      if (!ctx.actor) throw new AppError('no_rater', 'Kies eerst wie u bent.');
-      if (ctx.actor.role !== 'coordinator') throw new AppError('forbidden', 'Alleen een coördinator mag beoordelaars toevoegen.');
+      if (!ctx.actor) throw new AppError('no_rater', msg('Kies eerst wie u bent.', 'First choose who you are.'));
+      if (ctx.actor.role !== 'coordinator') throw new AppError('forbidden', msg('Alleen een coördinator mag beoordelaars toevoegen.', 'Only a coordinator may add raters.'));
     } else if (input.role !== 'coordinator') {
       // Without a coordinator nobody could ever add raters or read the access log.
-      throw new AppError('invalid_input', 'De eerste beoordelaar moet coördinator zijn.', { role: 'Kies coördinator.' });
+      throw new AppError('invalid_input', msg('De eerste beoordelaar moet coördinator zijn.', 'The first rater must be a coordinator.'), { role: msg('Kies coördinator.', 'Choose coordinator.') });
     }
     checkStartPin(pin, input.role, 'pin');
     const hash = await hashSecret(pin, ctx.services.sessions.secretCost);
     const rater = ctx.db
       .transaction(() => {
         // Re-checked inside the write transaction: two first coordinators made at once cannot both win.
-        if (bootstrapping && countRaters(ctx.db) > 0) throw new AppError('conflict', 'Er is intussen al een eerste coördinator gemaakt.');
+        if (bootstrapping && countRaters(ctx.db) > 0) throw new AppError('conflict', msg(
+          'Er is intussen al een eerste coördinator gemaakt.',
+          'A first coordinator has been created in the meantime.',
+        ));
         const created = insertRater(ctx.db, { name: input.name, initials: input.initials.toUpperCase(), role: input.role }, ctx.now);
         // The first coordinator chose their own password; anyone else gets a start PIN to replace.
         storeSecret(ctx.db, created.id, hash, !bootstrapping, ctx.now);
@@ -56,7 +59,7 @@ export const raterHandlers: HandlersFor<'raters'> = {
     const losesCoordinator =
       current.role === 'coordinator' && current.active && (changes.role === 'rater' || changes.active === false);
     if (losesCoordinator && countActiveCoordinators(ctx.db) <= 1) {
-      throw new AppError('conflict', 'Er moet minstens één actieve coördinator blijven.');
+      throw new AppError('conflict', msg('Er moet minstens één actieve coördinator blijven.', 'At least one active coordinator must remain.'));
     }
     updateRater(ctx.db, id, { ...changes, ...(changes.initials ? { initials: changes.initials.toUpperCase() } : {}) });
     // The coordinator role needs its own, stronger secret: a promoted rater chooses one at the next sign-in.
@@ -71,7 +74,10 @@ export const raterHandlers: HandlersFor<'raters'> = {
   'raters.resetPin': async ({ raterId, newPin }, ctx) => {
     const rater = requireRater(ctx.db, raterId);
     if (rater.id === ctx.actor!.id) {
-      throw new AppError('conflict', 'Uw eigen pincode wijzigt u via "Pincode wijzigen"; die vraagt uw huidige pincode.');
+      throw new AppError('conflict', msg(
+        'Uw eigen pincode wijzigt u via "Pincode wijzigen"; die vraagt uw huidige pincode.',
+        'You change your own PIN through "Change PIN"; that asks for your current PIN.',
+      ));
     }
     checkStartPin(newPin, rater.role, 'newPin');
     const hash = await hashSecret(newPin, ctx.services.sessions.secretCost);

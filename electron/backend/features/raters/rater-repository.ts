@@ -1,6 +1,6 @@
 import type { Rater } from '../../../../shared/domain/entities';
 import type { RaterRole } from '../../../../shared/domain/vocabulary';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Db } from '../../db/open-database';
 
 interface RaterRow {
@@ -21,7 +21,7 @@ export function findRater(db: Db, id: number): Rater | null {
 /** The rater, or a Dutch not-found refusal (a profile removed or an id from a stale screen). */
 export function requireRater(db: Db, id: number): Rater {
   const rater = findRater(db, id);
-  if (!rater) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).');
+  if (!rater) throw new AppError('not_found', msg('Deze beoordelaar bestaat niet (meer).', 'This rater does not exist (any more).'));
   return rater;
 }
 

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { Envelope } from '../../../../shared/api/envelope';
+import { errorBody, msg, type Envelope } from '../../../../shared/api/envelope';
+import { CHOOSE_WHO_YOU_ARE } from '../../refusals';
 import type { Db } from '../../db/open-database';
 import { MediaError } from '../../media/media-error';
 import { serveLibraryFile } from '../../media/media-range';
@@ -16,6 +17,11 @@ import { logPlay, parseMediaPath, resolveMediaFile } from './media-access';
  * uploads into the library's temp folder, media by recording id with byte ranges, and finished
  * video exports by job id as downloads.
  */
+const UPLOAD_BROKEN = msg(
+  'Het uploaden is afgebroken; er is niets bewaard. Probeer het opnieuw.',
+  'The upload was interrupted; nothing has been kept. Please try again.',
+);
+
 export function createMediaTransport(db: Db, services: BackendServices) {
   // Video bytes, uploads and downloads belong to this computer's windows only: a device in the
   // meeting scores while the clip plays on the projector, and never receives the clip itself.
@@ -25,11 +31,11 @@ export function createMediaTransport(db: Db, services: BackendServices) {
       if (services.readOnly) {
         // Nothing could import the upload while the database is read-only; don't store it.
         body.resume();
-        return { ok: false, error: { code: 'read_only', message: readOnlyMessage(services.readOnly) } };
+        return { ok: false, error: errorBody('read_only', readOnlyMessage(services.readOnly)) };
       }
       if (!workstationActor(caller)) {
         body.resume();
-        return { ok: false, error: { code: 'no_rater', message: 'Kies eerst wie u bent.' } };
+        return { ok: false, error: errorBody('no_rater', CHOOSE_WHO_YOU_ARE) };
       }
       let fileName = 'video';
       try {
@@ -41,12 +47,9 @@ export function createMediaTransport(db: Db, services: BackendServices) {
         return { ok: true, value: await services.uploads.receive(body, fileName) };
       } catch (error) {
         // Too large or out of disk space: the copy says why in Dutch; a broken connection says nothing useful.
-        const known = error instanceof MediaError && error.kind !== 'failed' ? error.message : null;
-        const noSpace = error instanceof MediaError && /schijfruimte/.test(error.message) ? error.message : null;
-        return {
-          ok: false,
-          error: { code: known ? 'invalid_input' : 'unavailable', message: known ?? noSpace ?? 'Het uploaden is afgebroken; er is niets bewaard. Probeer het opnieuw.' },
-        };
+        const known = error instanceof MediaError && error.kind !== 'failed' ? error.text : null;
+        const noSpace = error instanceof MediaError && /schijfruimte/.test(error.message) ? error.text : null;
+        return { ok: false, error: errorBody(known ? 'invalid_input' : 'unavailable', known ?? noSpace ?? UPLOAD_BROKEN) };
       }
     },
 

@@ -1,6 +1,6 @@
 import { assertDateInFamilyTime } from '../families/family-dates';
 import { rmSync } from 'node:fs';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { familyExists } from '../families/family-repository';
@@ -20,8 +20,8 @@ import {
   visitBelongsTo,
 } from './recording-repository';
 
-const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
-const JOB_GONE = 'Deze taak bestaat niet (meer).';
+const RECORDING_GONE = msg('Deze opname bestaat niet (meer).', 'This recording does not exist (any more).');
+const JOB_GONE = msg('Deze taak bestaat niet (meer).', 'This task does not exist (any more).');
 
 /** Another rater's export is answered as if it did not exist: even its existence is theirs. */
 function findVisibleJob(ctx: HandlerContext, id: number): JobRow {
@@ -52,7 +52,7 @@ function load(ctx: HandlerContext, id: number): Recording {
 
 export const recordingHandlers: HandlersFor<'recordings'> = {
   'recordings.list': ({ familyId }, ctx) => {
-    if (!familyExists(ctx.db, familyId)) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
+    if (!familyExists(ctx.db, familyId)) throw new AppError('not_found', msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).'));
     ctx.logFamilyAccess(familyId);
     return listRecordings(ctx.db, familyId, ctx.actor);
   },
@@ -67,11 +67,11 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
     const row = requireRow(ctx, id);
     if (fields.recordedOn !== undefined) assertDateInFamilyTime(ctx.db, row.family_id, fields.recordedOn, 'Een opname', 'recordedOn');
     if (fields.visitId !== undefined && !visitBelongsTo(ctx.db, row.family_id, fields.visitId)) {
-      throw new AppError('invalid_input', 'Dit huisbezoek hoort niet bij dit gezin.', { visitId: 'Kies een huisbezoek van dit gezin.' });
+      throw new AppError('invalid_input', msg('Dit huisbezoek hoort niet bij dit gezin.', 'This home visit does not belong to this family.'), { visitId: msg('Kies een huisbezoek van dit gezin.', 'Choose a home visit of this family.') });
     }
     if (caregiverIds !== undefined) {
       if (!caregiversBelongTo(ctx.db, row.family_id, caregiverIds)) {
-        throw new AppError('invalid_input', 'Een gekozen ouder/verzorger hoort niet bij dit gezin.', { caregiverIds: 'Kies ouders van dit gezin.' });
+        throw new AppError('invalid_input', msg('Een gekozen ouder/verzorger hoort niet bij dit gezin.', 'A chosen parent/caregiver does not belong to this family.'), { caregiverIds: msg('Kies ouders van dit gezin.', 'Choose parents of this family.') });
       }
       setRecordingCaregivers(ctx.db, id, caregiverIds);
     }
@@ -117,14 +117,20 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
 
   'recordings.importUpload': async ({ uploadId, ...input }, ctx) => {
     const upload = ctx.services.uploads.take(uploadId);
-    if (!upload) throw new AppError('not_found', 'Deze upload bestaat niet (meer). Kies het bestand opnieuw.');
+    if (!upload) throw new AppError('not_found', msg(
+      'Deze upload bestaat niet (meer). Kies het bestand opnieuw.',
+      'This upload does not exist (any more). Choose the file again.',
+    ));
     return finishImport(ctx, input, upload, upload.originalName);
   },
 
   'recordings.importFromDialog': async (input, ctx) => {
     const pick = ctx.services.ports.pickVideoFiles;
     if (!pick) {
-      throw new AppError('unavailable', 'Het bestandsvenster bestaat alleen in de desktop-app. Gebruik hier "Bestand kiezen" of sleep een video in het venster.');
+      throw new AppError('unavailable', msg(
+        'Het bestandsvenster bestaat alleen in de desktop-app. Gebruik hier "Bestand kiezen" of sleep een video in het venster.',
+        'The file dialog only exists in the desktop app. Use "Choose file" here or drag a video into the window.',
+      ));
     }
     const paths = await pick();
     const imported: Recording[] = [];
@@ -148,7 +154,7 @@ export const jobHandlers: HandlersFor<'jobs'> = {
 
   'jobs.cancel': ({ id }, ctx) => {
     const job = findVisibleJob(ctx, id);
-    if (job.status !== 'queued' && job.status !== 'running') throw new AppError('conflict', 'Deze taak loopt niet meer.');
+    if (job.status !== 'queued' && job.status !== 'running') throw new AppError('conflict', msg('Deze taak loopt niet meer.', 'This task is no longer running.'));
     logJob(ctx, job, 'geannuleerd');
     // The queue updates the job itself (a running job stops asynchronously).
     ctx.afterCommit(() => ctx.services.jobs.cancel(id));
@@ -157,7 +163,10 @@ export const jobHandlers: HandlersFor<'jobs'> = {
 
   'jobs.retry': ({ id }, ctx) => {
     const job = findVisibleJob(ctx, id);
-    if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', 'Alleen een mislukte of geannuleerde taak kan opnieuw.');
+    if (job.status !== 'failed' && job.status !== 'cancelled') throw new AppError('conflict', msg(
+      'Alleen een mislukte of geannuleerde taak kan opnieuw.',
+      'Only a failed or cancelled task can be retried.',
+    ));
     logJob(ctx, job, 'opnieuw gestart');
     ctx.afterCommit(() => ctx.services.jobs.retry(id));
     return describeJob(ctx.db, id)!;

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Recording } from '../../../../shared/domain/entities';
 import type { RecordingImportInput } from '../../../../shared/api/areas/recording-methods';
 import type { HandlerContext } from '../../handler-context';
@@ -17,12 +17,12 @@ import { sanitizeOriginalName } from './original-name';
 
 /** Refuses metadata that does not fit the family before any byte is copied. */
 export function assertImportTarget(ctx: HandlerContext, input: RecordingImportInput): void {
-  if (!familyExists(ctx.db, input.familyId)) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
+  if (!familyExists(ctx.db, input.familyId)) throw new AppError('not_found', msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).'));
   if (!visitBelongsTo(ctx.db, input.familyId, input.visitId)) {
-    throw new AppError('invalid_input', 'Dit huisbezoek hoort niet bij dit gezin.', { visitId: 'Kies een huisbezoek van dit gezin.' });
+    throw new AppError('invalid_input', msg('Dit huisbezoek hoort niet bij dit gezin.', 'This home visit does not belong to this family.'), { visitId: msg('Kies een huisbezoek van dit gezin.', 'Choose a home visit of this family.') });
   }
   if (!caregiversBelongTo(ctx.db, input.familyId, input.caregiverIds)) {
-    throw new AppError('invalid_input', 'Een gekozen ouder/verzorger hoort niet bij dit gezin.', { caregiverIds: 'Kies ouders van dit gezin.' });
+    throw new AppError('invalid_input', msg('Een gekozen ouder/verzorger hoort niet bij dit gezin.', 'A chosen parent/caregiver does not belong to this family.'), { caregiverIds: msg('Kies ouders van dit gezin.', 'Choose parents of this family.') });
   }
   assertDateInFamilyTime(ctx.db, input.familyId, input.recordedOn, 'Een opname', 'recordedOn');
 }
@@ -31,7 +31,10 @@ export function assertImportTarget(ctx: HandlerContext, input: RecordingImportIn
 export async function importRecordingFromPath(ctx: HandlerContext, input: RecordingImportInput, path: string): Promise<Recording> {
   assertImportTarget(ctx, input);
   const stat = await lstat(path).catch(() => null);
-  if (!stat || !stat.isFile()) throw new AppError('invalid_input', 'Dit is geen gewoon bestand (bijvoorbeeld een map, snelkoppeling of apparaat).');
+  if (!stat || !stat.isFile()) throw new AppError('invalid_input', msg(
+    'Dit is geen gewoon bestand (bijvoorbeeld een map, snelkoppeling of apparaat).',
+    'This is not an ordinary file (but, for example, a folder, shortcut or device).',
+  ));
   const copied = await copyIntoTemp(ctx.services.library, createReadStream(path, { highWaterMark: 4 * 1024 * 1024 }));
   return finishImport(ctx, input, copied, sanitizeOriginalName(path));
 }
@@ -48,7 +51,7 @@ export async function finishImport(ctx: HandlerContext, input: RecordingImportIn
   let movedTo: string | null = null;
   try {
     assertImportTarget(ctx, input);
-    if (copied.size === 0) throw new AppError('invalid_input', 'Het bestand is leeg (0 bytes).');
+    if (copied.size === 0) throw new AppError('invalid_input', msg('Het bestand is leeg (0 bytes).', 'The file is empty (0 bytes).'));
     // Flush the bytes to disk while ffprobe reads them: the commit below then finds nothing left to sync.
     const [inspection] = await Promise.all([inspectForImport(copied.path), syncFile(copied.path)]);
 

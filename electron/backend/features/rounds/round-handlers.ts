@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import { localToday } from '../../../../shared/domain/dates';
 import type { Rater } from '../../../../shared/domain/entities';
 import type { ScaleKey } from '../../../../shared/domain/scales';
@@ -15,10 +15,10 @@ import { buildMeeting, buildRoundDetail } from './round-views';
 import { findPlayerMedia } from '../recordings/recording-repository';
 import { findRound, isAssigned, listRoundRows, revealIfEveryoneSubmitted, roundRaters, roundRecordingIds, summarizeRound, type RoundRow } from './round-repository';
 
-const ROUND_GONE = 'Deze scoringsronde bestaat niet (meer).';
+const ROUND_GONE = msg('Deze scoringsronde bestaat niet (meer).', 'This scoring round does not exist (any more).');
 
 function actorOf(ctx: HandlerContext): Rater {
-  if (!ctx.actor) throw new AppError('no_rater', 'Kies eerst wie u bent.');
+  if (!ctx.actor) throw new AppError('no_rater', msg('Kies eerst wie u bent.', 'First choose who you are.'));
   return ctx.actor;
 }
 
@@ -33,20 +33,23 @@ function requireRoundAccess(ctx: HandlerContext, roundId: number): { round: Roun
   const actor = actorOf(ctx);
   const round = requireRound(ctx, roundId);
   const assigned = isAssigned(ctx.db, roundId, actor.id);
-  if (!assigned && actor.role !== 'coordinator') throw new AppError('forbidden', 'U bent niet ingedeeld in deze ronde.');
+  if (!assigned && actor.role !== 'coordinator') throw new AppError('forbidden', msg('U bent niet ingedeeld in deze ronde.', 'You are not assigned to this round.'));
   return { round, actor, assigned };
 }
 
 function assertRecordings(ctx: HandlerContext, recordingIds: number[]): void {
   const briefs = recordingBriefs(ctx.db, recordingIds);
   const missing = recordingIds.filter((id) => !briefs.has(id));
-  if (missing.length) throw new AppError('not_found', `Onbekende opname(n): ${missing.join(', ')}.`, { recordingIds: 'Onbekende opname.' });
+  if (missing.length) throw new AppError('not_found', msg(`Onbekende opname(n): ${missing.join(', ')}.`, `Unknown recording(s): ${missing.join(', ')}.`), { recordingIds: msg('Onbekende opname.', 'Unknown recording.') });
   const withoutCaregiver = [...briefs.values()].filter((brief) => brief.caregivers.length === 0);
   if (withoutCaregiver.length) {
     throw new AppError(
       'invalid_input',
-      `Opname van ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) heeft geen ouder in beeld; koppel eerst een ouder aan de opname.`,
-      { recordingIds: 'Opname zonder ouder in beeld.' },
+      msg(
+        `Opname van ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) heeft geen ouder in beeld; koppel eerst een ouder aan de opname.`,
+        `The recording of ${withoutCaregiver[0]!.familyCode} (${withoutCaregiver[0]!.recordedOn}) has no parent in view; link a parent to the recording first.`,
+      ),
+      { recordingIds: msg('Opname zonder ouder in beeld.', 'Recording without a parent in view.') },
     );
   }
 }
@@ -54,8 +57,8 @@ function assertRecordings(ctx: HandlerContext, recordingIds: number[]): void {
 function assertRaters(ctx: HandlerContext, raterIds: number[]): void {
   for (const id of raterIds) {
     const rater = findRater(ctx.db, id);
-    if (!rater) throw new AppError('not_found', `Onbekende beoordelaar (${id}).`, { raterIds: 'Onbekende beoordelaar.' });
-    if (!rater.active) throw new AppError('invalid_input', `${rater.name} is niet actief en kan niet worden ingedeeld.`, { raterIds: 'Niet actief.' });
+    if (!rater) throw new AppError('not_found', msg(`Onbekende beoordelaar (${id}).`, `Unknown rater (${id}).`), { raterIds: msg('Onbekende beoordelaar.', 'Unknown rater.') });
+    if (!rater.active) throw new AppError('invalid_input', msg(`${rater.name} is niet actief en kan niet worden ingedeeld.`, `${rater.name} is not active and cannot be assigned.`), { raterIds: msg('Niet actief.', 'Not active.') });
   }
 }
 
@@ -87,8 +90,11 @@ function assertNothingScoredIsDropped(ctx: HandlerContext, roundId: number, reco
       )
       .all(roundId, JSON.stringify(raterIds)) as { name: string }[];
     if (dropped.length) {
-      throw new AppError('conflict', `${dropped[0]!.name} heeft in deze ronde al gescoord en kan niet meer uit de ronde worden gehaald.`, {
-        raterIds: 'Heeft al gescoord.',
+      throw new AppError('conflict', msg(
+        `${dropped[0]!.name} heeft in deze ronde al gescoord en kan niet meer uit de ronde worden gehaald.`,
+        `${dropped[0]!.name} has already scored in this round and can no longer be taken out of the round.`,
+      ), {
+        raterIds: msg('Heeft al gescoord.', 'Has already scored.'),
       });
     }
   }
@@ -97,8 +103,11 @@ function assertNothingScoredIsDropped(ctx: HandlerContext, roundId: number, reco
       .prepare(`SELECT 1 FROM score_sheets WHERE round_id = ? AND recording_id NOT IN (SELECT value FROM json_each(?)) LIMIT 1`)
       .get(roundId, JSON.stringify(recordingIds));
     if (dropped) {
-      throw new AppError('conflict', 'Een opname die in deze ronde al gescoord is, kan niet meer uit de ronde worden gehaald.', {
-        recordingIds: 'Al gescoord.',
+      throw new AppError('conflict', msg(
+        'Een opname die in deze ronde al gescoord is, kan niet meer uit de ronde worden gehaald.',
+        'A recording that has already been scored in this round can no longer be taken out of the round.',
+      ), {
+        recordingIds: msg('Al gescoord.', 'Already scored.'),
       });
     }
   }
@@ -113,12 +122,15 @@ function logRoundFamilies(ctx: HandlerContext, roundId: number, detail: string):
 /** Checks an agenda item of a revealed round and makes sure its row exists. */
 function prepareItem(ctx: HandlerContext, input: { roundId: number; recordingId: number; caregiverId: number; scale: ScaleKey }): RoundRow {
   const { round } = requireRoundAccess(ctx, input.roundId);
-  if (round.revealed_at === null) throw new AppError('conflict', 'Bespreken en consensus vastleggen kan pas na het onthullen.');
+  if (round.revealed_at === null) throw new AppError('conflict', msg(
+    'Bespreken en consensus vastleggen kan pas na het onthullen.',
+    'Discussion and consensus can only be recorded after the reveal.',
+  ));
   const inRound = roundRecordingIds(ctx.db, round.id).some((entry) => entry.recordingId === input.recordingId);
-  if (!inRound) throw new AppError('invalid_input', `Deze opname hoort niet bij ronde "${round.name}".`, { recordingId: 'Niet in deze ronde.' });
+  if (!inRound) throw new AppError('invalid_input', msg(`Deze opname hoort niet bij ronde "${round.name}".`, `This recording does not belong to round "${round.name}".`), { recordingId: msg('Niet in deze ronde.', 'Not in this round.') });
   const recording = findRecordingBrief(ctx.db, input.recordingId)!;
   if (!recording.caregivers.some((caregiver) => caregiver.id === input.caregiverId)) {
-    throw new AppError('invalid_input', 'Deze ouder/verzorger is niet in beeld in deze opname.', { caregiverId: 'Niet in beeld.' });
+    throw new AppError('invalid_input', msg('Deze ouder/verzorger is niet in beeld in deze opname.', 'This parent/caregiver is not in view in this recording.'), { caregiverId: msg('Niet in beeld.', 'Not in view.') });
   }
   ctx.db
     .prepare(
@@ -145,7 +157,10 @@ async function minutesFile(ctx: HandlerContext, roundId: number): Promise<Export
   const { meeting, actor } = ctx.db.transaction(() => {
     const { round, actor, assigned } = requireRoundAccess(ctx, roundId);
     if (round.revealed_at === null) {
-      throw new AppError('conflict', 'De notulen zijn er pas na het onthullen: tot dan zijn de scores blind en is er nog niets besproken.');
+      throw new AppError('conflict', msg(
+        'De notulen zijn er pas na het onthullen: tot dan zijn de scores blind en is er nog niets besproken.',
+        'The minutes are only available after the reveal: until then the scores are blind and nothing has been discussed yet.',
+      ));
     }
     return { meeting: buildMeeting(ctx.db, round, actor.id, assigned), actor };
   })();
@@ -207,7 +222,10 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     const structural =
       changes.revealRule !== undefined || changes.recordingIds !== undefined || changes.raterIds !== undefined || changes.blindMoment !== undefined;
     if (structural && round.revealed_at !== null) {
-      throw new AppError('conflict', 'Deze ronde is al onthuld; opnamen, beoordelaars en de onthulregel liggen vast.');
+      throw new AppError('conflict', msg(
+        'Deze ronde is al onthuld; opnamen, beoordelaars en de onthulregel liggen vast.',
+        'This round has already been revealed; its recordings, raters and reveal rule are fixed.',
+      ));
     }
     if (changes.recordingIds) assertRecordings(ctx, changes.recordingIds);
     if (changes.raterIds) assertRaters(ctx, changes.raterIds);
@@ -233,7 +251,7 @@ export const roundHandlers: HandlersFor<'rounds'> = {
   'rounds.reveal': ({ roundId }, ctx) => {
     const actor = actorOf(ctx);
     const round = requireRound(ctx, roundId);
-    if (round.revealed_at !== null) throw new AppError('conflict', 'Deze ronde is al onthuld.');
+    if (round.revealed_at !== null) throw new AppError('conflict', msg('Deze ronde is al onthuld.', 'This round has already been revealed.'));
     ctx.db.prepare('UPDATE rounds SET revealed_at = ?, revealed_by = ? WHERE id = ?').run(ctx.now, actor.id, roundId);
     logRoundFamilies(ctx, roundId, `ronde ${roundId} onthuld`);
     ctx.emit('data.changed', { area: 'scoring', id: roundId });
@@ -266,9 +284,9 @@ export const roundHandlers: HandlersFor<'rounds'> = {
     const raters = new Set(roundRaters(ctx.db, item.roundId).map((rater) => rater.id));
     const agreeing = [...new Set(agreedBy)];
     if (agreeing.some((id) => !raters.has(id))) {
-      throw new AppError('invalid_input', 'Alleen beoordelaars van deze ronde kunnen instemmen met een consensusscore.', { agreedBy: 'Niet in deze ronde.' });
+      throw new AppError('invalid_input', msg('Alleen beoordelaars van deze ronde kunnen instemmen met een consensusscore.', 'Only raters of this round can agree to a consensus score.'), { agreedBy: msg('Niet in deze ronde.', 'Not in this round.') });
     }
-    if (value === null && agreeing.length > 0) throw new AppError('invalid_input', 'Kies eerst een consensusscore.', { value: 'Kies een score.' });
+    if (value === null && agreeing.length > 0) throw new AppError('invalid_input', msg('Kies eerst een consensusscore.', 'Choose a consensus score first.'), { value: msg('Kies een score.', 'Choose a score.') });
     const where = [item.roundId, item.recordingId, item.caregiverId, item.scale] as const;
     ctx.db
       .prepare(

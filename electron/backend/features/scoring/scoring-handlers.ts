@@ -1,5 +1,5 @@
 import { findPlayerMedia } from '../recordings/recording-repository';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Rater } from '../../../../shared/domain/entities';
 import type { OtherSheet, RecordingBrief, ScoreSheet, SheetOption, ShownRecording } from '../../../../shared/domain/scoring';
 import type { ScaleKey } from '../../../../shared/domain/scales';
@@ -19,16 +19,16 @@ import {
 import { anchorVersions, anchorVersionScale, currentAnchors, currentAnchorVersionId, insertAnchorVersion } from './anchor-repository';
 import { findRecordingBrief, listRecordingBriefs, recordingBriefs } from './recording-brief';
 import { addSheetEvent, createSheet, findSheet, setSheetStatus, sheetEvents, sheetScores, sheetsOfRater, upsertScore } from './sheet-repository';
-import { describeMissing, lockReason, missingScores } from './sheet-rules';
+import { describeMissingText, lockReason, lockReasonText, missingScores } from './sheet-rules';
 
 function actorOf(ctx: HandlerContext): Rater {
-  if (!ctx.actor) throw new AppError('no_rater', 'Kies eerst wie u bent.');
+  if (!ctx.actor) throw new AppError('no_rater', msg('Kies eerst wie u bent.', 'First choose who you are.'));
   return ctx.actor;
 }
 
 function requireRecording(ctx: HandlerContext, recordingId: number): RecordingBrief {
   const recording = findRecordingBrief(ctx.db, recordingId);
-  if (!recording) throw new AppError('not_found', 'Deze opname bestaat niet (meer).');
+  if (!recording) throw new AppError('not_found', msg('Deze opname bestaat niet (meer).', 'This recording does not exist (any more).'));
   return recording;
 }
 
@@ -40,7 +40,10 @@ function resolveRound(ctx: HandlerContext, rater: Rater, recording: RecordingBri
   const meeting = ctx.caller.scope.kind === 'meeting' ? ctx.caller.scope : null;
   // A device in the meeting scores that meeting's round only: no practice, no other round.
   if (meeting && requested !== undefined && requested !== meeting.roundId) {
-    throw new AppError('forbidden', 'Op dit apparaat scoort u alleen de opnamen van deze intervisie.');
+    throw new AppError('forbidden', msg(
+      'Op dit apparaat scoort u alleen de opnamen van deze intervisie.',
+      'On this device you only score the recordings of this peer review meeting.',
+    ));
   }
   const roundId = meeting ? meeting.roundId : requested;
   if (roundId === undefined) {
@@ -52,10 +55,13 @@ function resolveRound(ctx: HandlerContext, rater: Rater, recording: RecordingBri
   }
   if (roundId === null) return null;
   const round = findRound(ctx.db, roundId);
-  if (!round) throw new AppError('not_found', 'Deze scoringsronde bestaat niet (meer).');
-  if (!isAssigned(ctx.db, round.id, rater.id)) throw new AppError('forbidden', `U bent niet ingedeeld in ronde "${round.name}".`);
+  if (!round) throw new AppError('not_found', msg('Deze scoringsronde bestaat niet (meer).', 'This scoring round does not exist (any more).'));
+  if (!isAssigned(ctx.db, round.id, rater.id)) throw new AppError('forbidden', msg(
+    `U bent niet ingedeeld in ronde "${round.name}".`,
+    `You are not assigned to round "${round.name}".`,
+  ));
   if (!roundHasRecording(ctx.db, round.id, recording.id)) {
-    throw new AppError('invalid_input', `Deze opname hoort niet bij ronde "${round.name}".`, { roundId: 'Niet in deze ronde.' });
+    throw new AppError('invalid_input', msg(`Deze opname hoort niet bij ronde "${round.name}".`, `This recording does not belong to round "${round.name}".`), { roundId: msg('Niet in deze ronde.', 'Not in this round.') });
   }
   return round;
 }
@@ -107,10 +113,13 @@ function prepareChange(ctx: HandlerContext, rater: Rater, recording: RecordingBr
     // Practice on a recording one still has to score blind would be a second, unchecked sheet.
     const open = openAssignedRoundsFor(ctx.db, rater.id, recording.id)[0];
     if (open) {
-      throw new AppError('conflict', `Deze opname staat in ronde "${open.name}", waarvoor u bent ingedeeld. Scoor haar daar; oefenen kan na het onthullen.`);
+      throw new AppError('conflict', msg(
+        `Deze opname staat in ronde "${open.name}", waarvoor u bent ingedeeld. Scoor haar daar; oefenen kan na het onthullen.`,
+        `This recording is in round "${open.name}", to which you are assigned. Score it there; practice is possible after the reveal.`,
+      ));
     }
   } else if (round.revealed_at !== null) {
-    throw new AppError('conflict', lockReason('none', true)!);
+    throw new AppError('conflict', lockReasonText('none', true)!);
   }
   return round;
 }
@@ -147,13 +156,13 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     const recording = requireRecording(ctx, input.recordingId);
     const round = prepareChange(ctx, rater, recording, input.roundId);
     if (!recording.caregivers.some((caregiver) => caregiver.id === input.caregiverId)) {
-      throw new AppError('invalid_input', 'Deze ouder/verzorger is niet in beeld in deze opname.', { caregiverId: 'Niet in beeld in deze opname.' });
+      throw new AppError('invalid_input', msg('Deze ouder/verzorger is niet in beeld in deze opname.', 'This parent/caregiver is not in view in this recording.'), { caregiverId: msg('Niet in beeld in deze opname.', 'Not in view in this recording.') });
     }
     let anchorVersionId: number | undefined;
     if (input.value !== undefined && input.value !== null) {
       if (input.anchorVersionId !== undefined) {
         if (anchorVersionScale(ctx.db, input.anchorVersionId) !== input.scale) {
-          throw new AppError('invalid_input', 'Deze versie van de ankerteksten hoort niet bij deze schaal.', { anchorVersionId: 'Onbekende versie.' });
+          throw new AppError('invalid_input', msg('Deze versie van de ankerteksten hoort niet bij deze schaal.', 'This version of the anchor texts does not belong to this scale.'), { anchorVersionId: msg('Onbekende versie.', 'Unknown version.') });
         }
         anchorVersionId = input.anchorVersionId;
       } else {
@@ -161,7 +170,7 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
       }
     }
     const sheet = findSheet(ctx.db, rater.id, recording.id, round?.id ?? null) ?? createSheet(ctx.db, rater.id, recording.id, round?.id ?? null, ctx.now);
-    if (sheet.status === 'submitted') throw new AppError('conflict', lockReason('submitted', false)!);
+    if (sheet.status === 'submitted') throw new AppError('conflict', lockReasonText('submitted', false)!);
     upsertScore(
       ctx.db,
       sheet.id,
@@ -184,13 +193,23 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     const recording = requireRecording(ctx, recordingId);
     const round = prepareChange(ctx, rater, recording, roundId);
     const sheet = findSheet(ctx.db, rater.id, recording.id, round?.id ?? null);
-    if (sheet?.status === 'submitted') throw new AppError('conflict', 'Deze scores zijn al ingediend.');
+    if (sheet?.status === 'submitted') throw new AppError('conflict', msg('Deze scores zijn al ingediend.', 'These scores have already been submitted.'));
     if (recording.caregivers.length === 0) {
-      throw new AppError('invalid_input', 'Er is geen ouder/verzorger in beeld in deze opname; koppel eerst een ouder aan de opname.');
+      throw new AppError('invalid_input', msg(
+        'Er is geen ouder/verzorger in beeld in deze opname; koppel eerst een ouder aan de opname.',
+        'No parent/caregiver is in view in this recording; link a parent to the recording first.',
+      ));
     }
     const missing = missingScores(recording.caregivers, sheet ? sheetScores(ctx.db, sheet.id) : []);
     if (!sheet || missing.length > 0) {
-      throw new AppError('invalid_input', `Nog niet alles gescoord: ${describeMissing(missing)}. Indienen kan als beide schalen voor elke ouder in beeld een score hebben.`);
+      const what = describeMissingText(missing);
+      throw new AppError(
+        'invalid_input',
+        msg(
+          `Nog niet alles gescoord: ${what.nl}. Indienen kan als beide schalen voor elke ouder in beeld een score hebben.`,
+          `Not everything has been scored yet: ${what.en}. You can submit once both scales have a score for every parent in view.`,
+        ),
+      );
     }
     setSheetStatus(ctx.db, sheet.id, 'submitted', ctx.now);
     addSheetEvent(ctx.db, sheet.id, 'submitted', '', rater.id, ctx.now);
@@ -208,10 +227,16 @@ const scoringAreaHandlers: HandlersFor<'scoring'> = {
     const recording = requireRecording(ctx, recordingId);
     const round = resolveRound(ctx, rater, recording, roundId);
     if (round?.revealed_at) {
-      throw new AppError('conflict', 'Deze ronde is al onthuld; ingediende scores kunnen niet meer worden heropend. Leg een afwijkend oordeel vast in de bespreking of de consensus.');
+      throw new AppError('conflict', msg(
+        'Deze ronde is al onthuld; ingediende scores kunnen niet meer worden heropend. Leg een afwijkend oordeel vast in de bespreking of de consensus.',
+        'This round has already been revealed; submitted scores can no longer be reopened. Record a different judgement in the discussion or the consensus.',
+      ));
     }
     const sheet = findSheet(ctx.db, rater.id, recording.id, round?.id ?? null);
-    if (!sheet || sheet.status !== 'submitted') throw new AppError('conflict', 'Deze scores zijn niet ingediend; u kunt ze gewoon wijzigen.');
+    if (!sheet || sheet.status !== 'submitted') throw new AppError('conflict', msg(
+      'Deze scores zijn niet ingediend; u kunt ze gewoon wijzigen.',
+      'These scores have not been submitted; you can simply change them.',
+    ));
     setSheetStatus(ctx.db, sheet.id, 'draft', ctx.now);
     addSheetEvent(ctx.db, sheet.id, 'reopened', reason, rater.id, ctx.now);
     // That it happened, never why: the reason is free text (about the recording, perhaps about a

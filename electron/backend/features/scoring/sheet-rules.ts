@@ -1,3 +1,4 @@
+import { msg, type Bilingual } from '../../../../shared/api/envelope';
 import { SCALE_KEYS, type ScaleKey } from '../../../../shared/domain/scales';
 import type { Caregiver } from '../../../../shared/domain/entities';
 import type { SheetStatus } from '../../../../shared/domain/scoring';
@@ -24,15 +25,37 @@ export function missingScores(
   );
 }
 
+const SCALE_LABELS_EN: Record<ScaleKey, string> = {
+  sensitivity: 'Sensitivity',
+  cooperation: 'Cooperation',
+};
+
 /** "Sensitiviteit voor moeder, Coöperatie voor moeder" — for the Dutch refusal of an incomplete submit. */
-export function describeMissing(missing: readonly { caregiverLabel: string; scale: ScaleKey }[]): string {
-  const parts = missing.map((item) => `${SCALE_LABELS_NL[item.scale]} voor ${item.caregiverLabel}`);
-  return parts.length <= 4 ? parts.join(', ') : `${parts.slice(0, 4).join(', ')} en nog ${parts.length - 4}`;
+export const describeMissing = (missing: readonly { caregiverLabel: string; scale: ScaleKey }[]): string => describeMissingText(missing).nl;
+
+/** The same list in both languages (the caregiver's label is as the team typed it). */
+export function describeMissingText(missing: readonly { caregiverLabel: string; scale: ScaleKey }[]): Bilingual {
+  const list = (parts: string[], more: string) => (parts.length <= 4 ? parts.join(', ') : `${parts.slice(0, 4).join(', ')} ${more} ${parts.length - 4}`);
+  return msg(
+    list(missing.map((item) => `${SCALE_LABELS_NL[item.scale]} voor ${item.caregiverLabel}`), 'en nog'),
+    list(missing.map((item) => `${SCALE_LABELS_EN[item.scale]} for ${item.caregiverLabel}`), 'and'),
+  );
 }
 
-/** Why a sheet cannot change, or null when it can. */
-export function lockReason(status: SheetStatus | 'none', roundRevealed: boolean): string | null {
-  if (roundRevealed) return 'Deze ronde is onthuld; de scores in deze ronde liggen vast.';
-  if (status === 'submitted') return 'Deze scores zijn ingediend en liggen vast. Heropen ze eerst (met een reden) om iets te wijzigen.';
+const LOCK_REASONS = {
+  revealed: msg('Deze ronde is onthuld; de scores in deze ronde liggen vast.', 'This round has been revealed; the scores in this round are fixed.'),
+  submitted: msg(
+    'Deze scores zijn ingediend en liggen vast. Heropen ze eerst (met een reden) om iets te wijzigen.',
+    'These scores have been submitted and are fixed. Reopen them first (with a reason) to change anything.',
+  ),
+};
+
+/** Why a sheet cannot change, or null when it can (Dutch: the score sheet shows it). */
+export const lockReason = (status: SheetStatus | 'none', roundRevealed: boolean): string | null => lockReasonText(status, roundRevealed)?.nl ?? null;
+
+/** The same reason in both languages, for a refusal. */
+export function lockReasonText(status: SheetStatus | 'none', roundRevealed: boolean): Bilingual | null {
+  if (roundRevealed) return LOCK_REASONS.revealed;
+  if (status === 'submitted') return LOCK_REASONS.submitted;
   return null;
 }

@@ -1,6 +1,6 @@
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg, type Bilingual } from '../../../../shared/api/envelope';
 import type { Rater, SessionInfo } from '../../../../shared/domain/entities';
-import { lockoutMinutes, MAX_FAILED_ATTEMPTS, secretProblem } from '../../../../shared/domain/pin-rules';
+import { lockoutMinutes, MAX_FAILED_ATTEMPTS, secretProblemText } from '../../../../shared/domain/pin-rules';
 import type { Db } from '../../db/open-database';
 import { schemaVersionOf } from '../../db/migrations';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
@@ -76,9 +76,12 @@ export function workingActor(db: Db, sessions: SessionRegistry, caller: CallerSe
 
 const minutesText = (minutes: number) => (minutes === 1 ? '1 minuut' : `${minutes} minuten`);
 
-function lockedOutMessage(until: string, nowMs: number): string {
+function lockedOutMessage(until: string, nowMs: number): Bilingual {
   const minutes = Math.max(1, Math.ceil((Date.parse(until) - nowMs) / 60_000));
-  return `Te veel onjuiste pogingen. Probeer het over ${minutesText(minutes)} opnieuw, of vraag de coördinator uw pincode opnieuw in te stellen.`;
+  return msg(
+    `Te veel onjuiste pogingen. Probeer het over ${minutesText(minutes)} opnieuw, of vraag de coördinator uw pincode opnieuw in te stellen.`,
+    `Too many incorrect attempts. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}, or ask the coordinator to reset your PIN.`,
+  );
 }
 
 /**
@@ -103,8 +106,8 @@ async function checkSecretNow(ctx: HandlerContext, rater: Rater, pin: string): P
   const stored = findSecret(ctx.db, rater.id);
   if (!stored) {
     // Profiles from before PINs existed choose their first one now, under the same rules.
-    const problem = secretProblem(pin, rater.role);
-    if (problem) throw new AppError('invalid_input', `Kies een pincode voor dit profiel. ${problem}`, { pin: problem });
+    const problem = secretProblemText(pin, rater.role);
+    if (problem) throw new AppError('invalid_input', msg(`Kies een pincode voor dit profiel. ${problem.nl}`, `Choose a PIN for this profile. ${problem.en}`), { pin: problem });
     return 'first_secret';
   }
   const nowMs = session.clock();
@@ -123,8 +126,11 @@ async function checkSecretNow(ctx: HandlerContext, rater: Rater, pin: string): P
   const left = MAX_FAILED_ATTEMPTS - failures;
   throw new AppError(
     'forbidden',
-    `Onjuiste pincode voor ${rater.name}. Nog ${left} ${left === 1 ? 'poging' : 'pogingen'} voordat het profiel tijdelijk op slot gaat.`,
-    { pin: 'De pincode is onjuist.' },
+    msg(
+      `Onjuiste pincode voor ${rater.name}. Nog ${left} ${left === 1 ? 'poging' : 'pogingen'} voordat het profiel tijdelijk op slot gaat.`,
+      `Incorrect PIN for ${rater.name}. ${left} more ${left === 1 ? 'attempt' : 'attempts'} before the profile is locked for a while.`,
+    ),
+    { pin: msg('De pincode is onjuist.', 'The PIN is incorrect.') },
   );
 }
 
@@ -156,11 +162,14 @@ export const sessionHandlers: HandlersFor<'session'> = {
 
   'session.selectRater': async ({ raterId, pin }, ctx) => {
     const rater = requireRater(ctx.db, raterId);
-    if (!rater.active) throw new AppError('forbidden', 'Deze beoordelaar is niet actief.');
+    if (!rater.active) throw new AppError('forbidden', msg('Deze beoordelaar is niet actief.', 'This rater is not active.'));
     const outcome = await checkSecret(ctx, rater, pin);
     const firstHash = outcome === 'first_secret' ? await hashSecret(pin, ctx.services.sessions.secretCost) : null;
     if (ctx.caller.scope.kind !== 'workstation') {
-      throw new AppError('forbidden', 'Op een apparaat in de intervisie meldt u zich aan met de deelnamecode.');
+      throw new AppError('forbidden', msg(
+        'Op een apparaat in de intervisie meldt u zich aan met de deelnamecode.',
+        'On a device in the peer review meeting you sign in with the join code.',
+      ));
     }
     const signedIn = signInCaller(ctx, rater, firstHash ? 'aangemeld; eerste pincode gekozen' : 'aangemeld', () => {
       if (firstHash) storeSecret(ctx.db, rater.id, firstHash, false, ctx.services.sessions.nowIso());
@@ -183,22 +192,25 @@ export const sessionHandlers: HandlersFor<'session'> = {
 
   'session.changePin': async ({ currentPin, newPin }, ctx) => {
     const rater = ctx.actor!;
-    const problem = secretProblem(newPin, rater.role);
+    const problem = secretProblemText(newPin, rater.role);
     if (problem) throw new AppError('invalid_input', problem, { newPin: problem });
     if (currentPin !== undefined && newPin === currentPin) {
-      throw new AppError('invalid_input', 'Kies een andere pincode dan de huidige.', { newPin: 'Kies een andere pincode dan de huidige.' });
+      throw new AppError('invalid_input', msg('Kies een andere pincode dan de huidige.', 'Choose a PIN other than the current one.'), { newPin: msg('Kies een andere pincode dan de huidige.', 'Choose a PIN other than the current one.') });
     }
     if (currentPin === undefined) {
       // Only right after signing in with a start PIN: that sign-in proved it moments ago, and this
       // session can do nothing else until the PIN is replaced. Everywhere else the current one is asked.
-      if (!mustChangePin(ctx.db, rater.id)) throw new AppError('invalid_input', 'Vul uw huidige pincode in.', { currentPin: 'Vul uw huidige pincode in.' });
+      if (!mustChangePin(ctx.db, rater.id)) throw new AppError('invalid_input', msg('Vul uw huidige pincode in.', 'Enter your current PIN.'), { currentPin: msg('Vul uw huidige pincode in.', 'Enter your current PIN.') });
       // The coordinator knows the start PIN: it cannot become the person's own.
       const start = findSecret(ctx.db, rater.id);
       if (start && (await verifySecret(newPin, start.secretHash))) {
-        throw new AppError('invalid_input', 'Kies een andere pincode dan de startpincode.', { newPin: 'Kies een andere pincode dan de startpincode.' });
+        throw new AppError('invalid_input', msg('Kies een andere pincode dan de startpincode.', 'Choose a PIN other than the start PIN.'), { newPin: msg('Kies een andere pincode dan de startpincode.', 'Choose a PIN other than the start PIN.') });
       }
     } else if ((await checkSecret(ctx, rater, currentPin)) === 'first_secret') {
-      throw new AppError('conflict', 'Dit profiel heeft nog geen pincode; meld u opnieuw aan om er een te kiezen.');
+      throw new AppError('conflict', msg(
+        'Dit profiel heeft nog geen pincode; meld u opnieuw aan om er een te kiezen.',
+        'This profile has no PIN yet; sign in again to choose one.',
+      ));
     }
     const hash = await hashSecret(newPin, ctx.services.sessions.secretCost);
     ctx.db

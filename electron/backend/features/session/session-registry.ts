@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Rater } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
 import { findRater } from '../raters/rater-repository';
@@ -196,7 +196,13 @@ export class SessionRegistry {
     if (recent.length < this.failuresPerAddress) return;
     const waitMs = recent[0]! + this.failureWindowMs - this.clock();
     const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-    throw new AppError('forbidden', `Te veel mislukte pogingen vanaf dit apparaat. Probeer het over ${minutesText(minutes)} opnieuw.`);
+    throw new AppError(
+      'forbidden',
+      msg(
+        `Te veel mislukte pogingen vanaf dit apparaat. Probeer het over ${minutesText(minutes)} opnieuw.`,
+        `Too many failed attempts from this device. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+      ),
+    );
   }
 
   noteFailure(address: string | null): void {

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import { ageInMonths } from '../../../../shared/domain/dates';
 import { SCALE_KEYS } from '../../../../shared/domain/scales';
 import type { FamilyTrend, TrendFilters, TrendPoint, TrendSeries } from '../../../../shared/domain/trends';
@@ -11,13 +11,13 @@ import { itemValue, momentValues, phaseSpans } from './trend-values';
 export function raterNameOf(db: Db, filters: TrendFilters): string | null {
   if (filters.raterId === undefined) return null;
   const rater = loadRater(db, filters.raterId);
-  if (!rater) throw new AppError('not_found', 'Deze beoordelaar bestaat niet (meer).', { 'filters.raterId': 'Onbekende beoordelaar.' });
+  if (!rater) throw new AppError('not_found', msg('Deze beoordelaar bestaat niet (meer).', 'This rater does not exist (any more).'), { 'filters.raterId': msg('Onbekende beoordelaar.', 'Unknown rater.') });
   return rater.name;
 }
 
 export function familyOf(index: TrendIndex, familyId: number): IndexedFamily {
   const family = index.families.get(familyId);
-  if (!family) throw new AppError('not_found', 'Dit gezin bestaat niet (meer).');
+  if (!family) throw new AppError('not_found', msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).'));
   return family;
 }
 

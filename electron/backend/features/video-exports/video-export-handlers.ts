@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/api/envelope';
+import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Fragment } from '../../../../shared/domain/fragments';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { findRecordingClock, listVisibleFragments, type RecordingClock } from '../fragments/fragment-repository';
@@ -7,7 +7,7 @@ import { resolveMediaFile } from '../recordings/media-access';
 import { clipFileName, clipWindow, reelFileName, titleLines, type ClipWindow } from './export-plan';
 import { describeExport, insertExportJob, listExports, type ExportKind } from './video-export-repository';
 
-const RECORDING_GONE = 'Deze opname bestaat niet (meer).';
+const RECORDING_GONE = msg('Deze opname bestaat niet (meer).', 'This recording does not exist (any more).');
 /** Longer reels are not a feedback conversation any more, and one ffmpeg run opens one input per fragment. */
 export const MAX_REEL_FRAGMENTS = 30;
 
@@ -31,7 +31,10 @@ function requireExportable(ctx: HandlerContext, recordingId: number): RecordingC
     )
     .get(recordingId);
   if (!pending) {
-    throw new AppError('conflict', 'Van deze opname is geen afspeelbare versie; daarom kan er geen video van worden gemaakt. Bekijk de taken bij de opname.');
+    throw new AppError('conflict', msg(
+      'Van deze opname is geen afspeelbare versie; daarom kan er geen video van worden gemaakt. Bekijk de taken bij de opname.',
+      'There is no playable version of this recording, so no video can be made from it. Look at the recording\'s tasks.',
+    ));
   }
   return recording;
 }
@@ -75,9 +78,15 @@ export const videoExportHandlers: HandlersFor<'videoExports'> = {
       throw new AppError(
         'not_found',
         unknown.length === 1
-          ? `Fragment ${unknown[0]} bestaat niet (meer) in deze opname. Er is niets gemaakt.`
-          : `${unknown.length} gekozen fragmenten bestaan niet (meer) in deze opname. Er is niets gemaakt.`,
-        { fragmentIds: 'Kies fragmenten van deze opname.' },
+          ? msg(
+            `Fragment ${unknown[0]} bestaat niet (meer) in deze opname. Er is niets gemaakt.`,
+            `Fragment ${unknown[0]} does not exist (any more) in this recording. Nothing has been made.`,
+          )
+          : msg(
+              `${unknown.length} gekozen fragmenten bestaan niet (meer) in deze opname. Er is niets gemaakt.`,
+              `${unknown.length} chosen fragments do not exist (any more) in this recording. Nothing has been made.`,
+            ),
+        { fragmentIds: msg('Kies fragmenten van deze opname.', 'Choose fragments of this recording.') },
       );
     }
     const chosen = fragmentIds.map((id) => visible.get(id)!).sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs || a.id - b.id);
@@ -92,11 +101,14 @@ export const videoExportHandlers: HandlersFor<'videoExports'> = {
   'videoExports.feedbackReel': ({ recordingId }, ctx) => {
     const recording = requireExportable(ctx, recordingId);
     const fragments = listVisibleFragments(ctx.db, recordingId, viewer(ctx), { forFeedback: true });
-    if (fragments.length === 0) throw new AppError('conflict', 'Er zijn geen fragmenten gemarkeerd voor videofeedback.');
+    if (fragments.length === 0) throw new AppError('conflict', msg('Er zijn geen fragmenten gemarkeerd voor videofeedback.', 'No fragments are marked for video feedback.'));
     if (fragments.length > MAX_REEL_FRAGMENTS) {
       throw new AppError(
         'invalid_input',
-        `Er zijn ${fragments.length} fragmenten gemarkeerd voor videofeedback; een feedbackfilm kan er hoogstens ${MAX_REEL_FRAGMENTS} bevatten. Haal bij een paar fragmenten het vinkje "voor videofeedback" weg.`,
+        msg(
+          `Er zijn ${fragments.length} fragmenten gemarkeerd voor videofeedback; een feedbackfilm kan er hoogstens ${MAX_REEL_FRAGMENTS} bevatten. Haal bij een paar fragmenten het vinkje "voor videofeedback" weg.`,
+          `${fragments.length} fragments are marked for video feedback; a feedback film can hold at most ${MAX_REEL_FRAGMENTS}. Untick "for video feedback" on a few fragments.`,
+        ),
       );
     }
     const id = queue(ctx, recording, 'reel', reelFileName(recording.familyCode, recording.recordedOn), fragments);

@@ -13,7 +13,7 @@ interface CaregiverDraft {
 }
 
 export function NewFamilyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
   const suggestion = useApiQuery('families.suggestCode', {});
@@ -30,7 +30,8 @@ export function NewFamilyPage() {
     if (!codeTouched && suggestion.data) setCode(suggestion.data.code);
   }, [codeTouched, suggestion.data]);
 
-  const fieldError = (name: string) => create.error?.body.fields?.[name];
+  // In the UI's language (i18n.language), so a switch re-renders the field messages too.
+  const fieldError = (name: string) => create.error?.field(name, i18n.language);
   const updateCaregiver = (key: number, change: Partial<CaregiverDraft>) =>
     setCaregivers((list) => list.map((c) => (c.key === key ? { ...c, ...change } : c)));
 
@@ -59,13 +60,18 @@ export function NewFamilyPage() {
             id={`${id}-code`}
             value={code}
             maxLength={20}
-            aria-describedby={`${id}-code-help`}
+            aria-describedby={fieldError('code') ? `${id}-code-error ${id}-code-help` : `${id}-code-help`}
             aria-invalid={fieldError('code') ? true : undefined}
             onChange={(e) => {
               setCodeTouched(true);
               setCode(e.target.value);
             }}
           />
+          {fieldError('code') && (
+            <small id={`${id}-code-error`} className="error">
+              {fieldError('code')}
+            </small>
+          )}
           <small id={`${id}-code-help`} className="help">
             {t('families.codeHelp', { code: suggestion.data?.code ?? '…' })}
           </small>

@@ -264,7 +264,7 @@ function QuestionsSection({ questions, editable }: { questions: readonly Mentali
 
   const { state, schedule, flush } = useAutosave(async (list: QuestionDraft[]) => {
     const sent = list.filter((q) => q.text.trim() !== '');
-    if (sent.length === 0) throw new ApiError({ code: 'invalid_input', message: t('fragmentsUi.tagsPage.oneQuestion') });
+    if (sent.length === 0) throw ApiError.local('invalid_input', t('fragmentsUi.tagsPage.oneQuestion'));
     const saved = await api.call('questions.update', { questions: sent.map((q) => (q.id === undefined ? { text: q.text } : { id: q.id, text: q.text })) });
     // The answer is in the order sent: give new questions their ids.
     const ids = new Map(sent.map((q, i) => [q.key, saved[i]?.id]));

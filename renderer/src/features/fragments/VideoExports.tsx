@@ -45,7 +45,7 @@ export function VideoExports({ recordingId, chosenIds, feedbackCount, playable }
       await call();
       await queryClient.invalidateQueries({ queryKey: ['videoExports.list', { recordingId }] });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError({ code: 'internal', message: String(caught) }));
+      setError(caught instanceof ApiError ? caught : ApiError.local('internal', String(caught)));
     } finally {
       setBusy(false);
     }

@@ -133,10 +133,10 @@ export function useFragmentStore(recordingId: number, words: StoreWords, notify:
       update: (id: number, patch: FragmentPatch | ((current: Fragment) => FragmentPatch | string), mergeKey?: string, rethrow = false) =>
         attempt(async () => {
           const current = find(id);
-          if (!current) throw new ApiError({ code: 'not_found', message: wordsRef.current.gone });
+          if (!current) throw ApiError.local('not_found', wordsRef.current.gone);
           const resolved = typeof patch === 'function' ? patch(current) : patch;
           // A string is a reason not to change anything (e.g. the last tag cannot go).
-          if (typeof resolved === 'string') throw new ApiError({ code: 'invalid_input', message: resolved });
+          if (typeof resolved === 'string') throw ApiError.local('invalid_input', resolved);
           const before = pickBefore(current, resolved);
           const updated = await api.call('fragments.update', { id, ...resolved });
           upsert([updated]);
@@ -149,7 +149,7 @@ export function useFragmentStore(recordingId: number, words: StoreWords, notify:
           if (!current) return null;
           const ids = current.tags.map((tag) => tag.id);
           const next = ids.includes(tagId) ? ids.filter((x) => x !== tagId) : [...ids, tagId];
-          if (next.length === 0) throw new ApiError({ code: 'invalid_input', message: wordsRef.current.needOneTag });
+          if (next.length === 0) throw ApiError.local('invalid_input', wordsRef.current.needOneTag);
           const before = { tagIds: ids };
           const updated = await api.call('fragments.update', { id, tagIds: next });
           upsert([updated]);

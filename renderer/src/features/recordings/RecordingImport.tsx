@@ -46,7 +46,7 @@ export function RecordingImport({ family }: { family: Family }) {
     const chosen = dropped ?? file;
     setError(null);
     if (!chosen) {
-      setError(new ApiError({ code: 'invalid_input', message: t('recordings.chooseFile') }));
+      setError(ApiError.local('invalid_input', t('recordings.chooseFile')));
       return;
     }
     setBusy(true);
@@ -65,7 +65,7 @@ export function RecordingImport({ family }: { family: Family }) {
       });
       navigate(`/recordings/${recording.id}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError({ code: 'internal', message: String(caught) }));
+      setError(caught instanceof ApiError ? caught : ApiError.local('internal', String(caught)));
     } finally {
       setBusy(false);
       setProgress(null);
@@ -91,7 +91,7 @@ export function RecordingImport({ family }: { family: Family }) {
       const [first] = await api.call('recordings.importFromDialog', { familyId: family.id, visitId: visitId ?? 0, caregiverIds, activity, moment, recordedOn });
       if (first) navigate(`/recordings/${first.id}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError({ code: 'internal', message: String(caught) }));
+      setError(caught instanceof ApiError ? caught : ApiError.local('internal', String(caught)));
     } finally {
       setBusy(false);
     }
