@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripLayoutControls } from '../domain/layout-controls';
 import { isCalendarDate, isCalendarMonth } from '../domain/dates';
 import { SECRET_MAX_LENGTH } from '../domain/pin-rules';
 import { CAREGIVER_ROLES, FAMILY_PHASES, RATER_ROLES, VISIT_PHASES } from '../domain/vocabulary';
@@ -28,15 +29,18 @@ export const invalidCharacterMessage = (label: Bilingual) =>
   say(`${label.nl} bevat een ongeldig teken (een stuurteken zoals NUL).`, `${label.en} contains an invalid character (a control character such as NUL).`);
 
 /** `label` names the field in the message, in both languages: msg('Naam', 'Name'). */
+/** Names, labels and short texts: bidi controls removed (see layout-controls.ts), then trimmed. */
 export const requiredText = (label: Bilingual, max = 200) =>
   z
     .string()
+    .overwrite(stripLayoutControls)
     .trim()
     .min(1, say(`${label.nl} is verplicht.`, `${label.en} is required.`))
     .max(max, say(`${label.nl}: maximaal ${max} tekens.`, `${label.en}: at most ${max} characters.`))
     .refine((text) => !hasInvalidCharacter(text), invalidCharacterMessage(label));
 export const noteText = z
   .string()
+  .overwrite(stripLayoutControls)
   .max(20_000, say('Notitie: maximaal 20.000 tekens.', 'Note: at most 20,000 characters.'))
   .refine((text) => !hasInvalidCharacter(text), invalidCharacterMessage({ nl: 'Notitie', en: 'Note' }));
 
