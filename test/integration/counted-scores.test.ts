@@ -101,7 +101,8 @@ function seenByAgreement(t: TestBackend): Seen {
 
 /** The trends' long export, parsed: the blind rows are the scores that count, the others are listed practice. */
 async function trendRows(t: TestBackend): Promise<{ blind: Seen; practice: Seen }> {
-  const file = await t.api.call('trends.exportCsv', { dialect: 'comma' });
+  // English headers: the variable names R users know (recording_id, caregiver_id, …).
+  const file = await t.api.call('trends.exportCsv', { dialect: 'comma', language: 'en' });
   const [header, ...lines] = Buffer.from(file.base64, 'base64').toString('utf8').slice(1).split('\r\n').filter(Boolean);
   const columns = header!.split(',').map((cell) => cell.replaceAll('"', ''));
   const at = (name: string) => columns.indexOf(name);

@@ -240,7 +240,9 @@ function inputsFor(method: MethodName, ids: Ids, viewer: ViewerName): unknown[] 
 }
 
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
-const normalize = (envelope: Envelope<unknown>) => JSON.stringify(envelope).replace(ISO_TIME, '<tijd>');
+// The access log's CSV shows its times as Dutch Excel reads them (local, 03-12-2026 14:05:09).
+const LOCAL_TIME = /\d\d-\d\d-\d{4} \d\d:\d\d:\d\d/g;
+const normalize = (envelope: Envelope<unknown>) => JSON.stringify(envelope).replace(ISO_TIME, '<tijd>').replace(LOCAL_TIME, '<tijd>');
 
 interface Seeded {
   dirs: Record<WorldName, string>;
