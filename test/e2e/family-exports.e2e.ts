@@ -114,8 +114,10 @@ test('a coordinator downloads this family in every format from the family page: 
   // One row per family per export in this family's own log.
   const log = new FamilyPage(page).accessLog();
   await page.reload();
-  for (const action of ['export.csv', 'export.xlsx', 'export.pdf_family']) await expect(log.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
-  await expect(log.getByRole('cell', { name: 'export.csv', exact: true })).toHaveCount(2);
+  for (const action of ['Scores geëxporteerd (CSV)', 'Scores geëxporteerd (XLSX)', 'Gezinsrapport geëxporteerd (PDF)']) {
+    await expect(log.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
+  }
+  await expect(log.getByRole('cell', { name: 'Scores geëxporteerd (CSV)', exact: true })).toHaveCount(2);
 });
 
 test('the team page family filter narrows the overview and the exports to the chosen families', async ({ page, host }, testInfo) => {
@@ -127,11 +129,11 @@ test('the team page family filter narrows the overview and the exports to the ch
   await expect(team.familyFilter().locator('summary')).toHaveText('Gezinnen: Alle gezinnen');
 
   await team.chooseFamilies('OB-26-003');
-  await expect(team.familyCount()).toContainText('1 gezinnen binnen de filters.');
+  await expect(team.familyCount()).toContainText('1 gezin binnen de filters.');
   await expect(team.familyFilter().locator('summary')).toHaveText('Gezinnen: OB-26-003');
   await expect(team.missingTable().getByRole('row')).toHaveCount(1 + 1);
   await expect(team.missingTable()).toContainText('OB-26-003');
-  await expect(team.slopeChart('Sensitiviteit')).toHaveAttribute('aria-label', /^Sensitiviteit: 1 ouders\./);
+  await expect(team.slopeChart('Sensitiviteit')).toHaveAttribute('aria-label', /^Sensitiviteit: 1 ouder\./);
   expect(await fitsTheWindow(page)).toBe(true);
   await page.screenshot({ path: artifactPath(testInfo, 'team-family-filter.png'), fullPage: true });
 

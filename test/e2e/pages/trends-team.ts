@@ -29,7 +29,7 @@ export class TeamPage {
   }
 
   slopeChart(scale: 'Sensitiviteit' | 'Coöperatie'): Locator {
-    return this.page.getByRole('img', { name: new RegExp(`^${scale}: \\d+ ouders`) });
+    return this.page.getByRole('img', { name: new RegExp(`^${scale}: \\d+ ouders?\\.`) });
   }
 
   waitingTable(): Locator {
