@@ -1,5 +1,6 @@
 import { artifactPath, expect, test } from './fixtures';
-import { signInAsFirstCoordinator } from './pages/app-page';
+import { openApp, RaterPickerPage, signInAsFirstCoordinator } from './pages/app-page';
+import { seedTeamStory } from './team-story';
 import { DossierSection } from './pages/dossier-section';
 import { FamiliesPage } from './pages/families-page';
 import { FamilyPage } from './pages/family-page';
@@ -92,4 +93,37 @@ test('a coordinator keeps a family’s dossier: aanmelding, a contra-indication 
   await families.goto();
   await expect(families.table().getByRole('row', { name: new RegExp(code) })).toContainText(`Follow-up · sinds ${dutch(daysAgo(1))}`);
   await page.screenshot({ path: artifactPath(testInfo, 'dossier-families-1280.png'), fullPage: true });
+});
+
+test('a rater sees a family that was in begeleiding before phases had dates, gives it its start, and cannot override; the dossier reads in English', async ({ page, host }) => {
+  const url = await host.reseed(seedTeamStory);
+  await openApp(page, url);
+  await new RaterPickerPage(page).pick('Bram Jansen');
+  await page.evaluate(() => (window.location.hash = '#/families/1'));
+  const dossier = new DossierSection(page);
+  await dossier.expectCurrent('Begeleiding');
+  await expect(dossier.timeline().getByRole('listitem', { name: 'Begeleiding' })).toContainText('begin onbekend');
+  await expect(dossier.timeline().getByRole('listitem', { name: 'Aanmelding' })).toContainText('01-02-2026 – …');
+
+  // The start typed into the timeline is saved at once and closes the aanmelding there.
+  await dossier.timeline().getByLabel('Begin Begeleiding').fill('2026-03-01');
+  await expect(dossier.timeline().getByRole('listitem', { name: 'Aanmelding' })).toContainText('01-02-2026 – 01-03-2026');
+  await expect(dossier.timeline().getByRole('listitem', { name: 'Begeleiding' })).toContainText('01-03-2026 – nu');
+
+  // Back to aanmelding (a phase started by mistake), and a contra-indication checked by a rater:
+  // moving on is held back, and a rater gets the advice to ask a coordinator, not the override.
+  await dossier.phases().getByRole('button', { name: 'Terug naar Aanmelding' }).click();
+  await dossier.expectCurrent('Aanmelding');
+  await dossier.intake().getByLabel('Zeer hoge stress bij de ouder').check();
+  await expect(dossier.phases().getByText('Vraag een coördinator om een besluit.')).toBeVisible();
+  await expect(dossier.phases().getByRole('form', { name: 'Besluit coördinator' })).toHaveCount(0);
+  await dossier.startPhase('Introductie', '2026-03-01');
+  await expect(dossier.phases().getByRole('alert')).toContainText('zeer hoge stress bij de ouder');
+  await dossier.expectCurrent('Aanmelding');
+
+  await page.getByLabel('Taal').selectOption('en');
+  await expect(page.getByRole('region', { name: 'Phases' }).locator('[aria-current="step"]')).toHaveAccessibleName('Referral');
+  await expect(page.getByRole('region', { name: 'Phases' })).toContainText('Ask a coordinator for a decision.');
+  await expect(page.getByRole('region', { name: 'Open agreements' })).toContainText('No open agreements.');
+  await expect(page.getByRole('region', { name: 'Referral' }).getByLabel('Very high parental stress')).toBeChecked();
 });

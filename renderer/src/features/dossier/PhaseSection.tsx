@@ -52,13 +52,15 @@ export function PhaseSection({ dossier, isCoordinator }: { dossier: FamilyDossie
     <section aria-labelledby={`${id}-title`} className="card">
       <h2 id={`${id}-title`}>{t('dossier.phasesTitle')}</h2>
       <ol className="phase-timeline" aria-label={t('dossier.timeline')}>
-        {phases.map((step) => {
-          const isCurrent = step.endedOn === null;
+        {phases.map((step, index) => {
+          // The last step, not the one without an end: a phase from before phases had dates has no
+          // start, so the step before it has no end either.
+          const isCurrent = index === phases.length - 1;
           return (
             <li key={step.phase} className={`phase-step${isCurrent ? ' phase-step--current' : ''}`} aria-current={isCurrent ? 'step' : undefined} aria-label={t(`phases.${step.phase}`)}>
               <strong>{t(`phases.${step.phase}`)}</strong>
               <span className="help">
-                {step.startedOn === null ? t('dossier.sinceUnknown') : t('dossier.fromTo', { from: date$(step.startedOn), to: step.endedOn ? date$(step.endedOn) : t('dossier.now') })}
+                {step.startedOn === null ? t('dossier.sinceUnknown') : t('dossier.fromTo', { from: date$(step.startedOn), to: step.endedOn ? date$(step.endedOn) : isCurrent ? t('dossier.now') : '…' })}
                 {isCurrent ? ` · ${t('dossier.current')}` : ''}
               </span>
               {step.phase === 'aanmelding' ? (
