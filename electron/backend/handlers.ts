@@ -11,6 +11,7 @@ import { trendHandlers } from './features/trends/trend-handlers';
 import { videoExportHandlers } from './features/video-exports/video-export-handlers';
 import { agreementHandlers } from './features/agreement/agreement-handlers';
 import { meetingHandlers } from './features/meeting-live/meeting-handlers';
+import { dossierHandlers } from './features/dossier/dossier-handlers';
 
 /** The one handler table: the compiler checks that it implements every method of the contract. */
 export const handlers: Handlers = {
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...familyHandlers,
   ...caregiverHandlers,
   ...visitHandlers,
+  ...dossierHandlers,
   ...accessLogHandlers,
   ...recordingHandlers,
   ...jobHandlers,

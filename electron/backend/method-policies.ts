@@ -59,6 +59,19 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
 
   'accessLog.forFamily': { needs: 'coordinator', audit: 'access_log.read', read: true },
 
+  // — the family's dossier (babyformulier) —
+  // Like a family's own page: every rater reads and keeps it; only overriding a contra-indication
+  // is the coordinator's decision. Details name fields and dates, never the typed words.
+  'dossier.get': { needs: 'rater', audit: 'dossier.read', read: true },
+  'dossier.startPhase': { needs: 'rater', audit: 'dossier.phase_start' },
+  'dossier.setPhaseDate': { needs: 'rater', audit: 'dossier.phase_date' },
+  'dossier.undoPhase': { needs: 'rater', audit: 'dossier.phase_undo' },
+  'dossier.updateIntake': { needs: 'rater', audit: 'dossier.intake_update' },
+  'dossier.overrideContraIndication': { needs: 'coordinator', audit: 'dossier.override' },
+  'dossier.addEntry': { needs: 'rater', audit: 'dossier.entry_add' },
+  'dossier.updateEntry': { needs: 'rater', audit: 'dossier.entry_update' },
+  'dossier.removeEntry': { needs: 'rater', audit: 'dossier.entry_remove' },
+
   // — recordings (video) —
   'recordings.list': { needs: 'rater', audit: 'recording.list', read: true },
   'recordings.get': { needs: 'rater', audit: 'recording.read', read: true },
@@ -209,6 +222,16 @@ export const READ_ONLY_MODE: { [M in MethodName]: ReadOnlyMode } = {
   'visits.remove': 'refused',
 
   'accessLog.forFamily': 'runs',
+
+  'dossier.get': 'runs',
+  'dossier.startPhase': 'refused',
+  'dossier.setPhaseDate': 'refused',
+  'dossier.undoPhase': 'refused',
+  'dossier.updateIntake': 'refused',
+  'dossier.overrideContraIndication': 'refused',
+  'dossier.addEntry': 'refused',
+  'dossier.updateEntry': 'refused',
+  'dossier.removeEntry': 'refused',
 
   'recordings.list': 'runs',
   'recordings.get': 'runs',

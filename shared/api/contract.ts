@@ -8,6 +8,7 @@ import { videoExportMethods } from './areas/video-export-methods';
 import { privacyMethods } from './areas/privacy-methods';
 import { agreementMethods } from './areas/agreement-methods';
 import { meetingMethods } from './areas/meeting-methods';
+import { dossierMethods } from './areas/dossier-methods';
 import type { MediaJob } from '../domain/entities';
 import type { MethodSpec } from './method-spec';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...privacyMethods,
   ...agreementMethods,
   ...meetingMethods,
+  ...dossierMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 
@@ -52,7 +54,7 @@ export interface EventPayloads {
    * end is `recordings` (it changes what the recording can play). The UI maps each area to the
    * queries it refetches (renderer/src/api/invalidation.ts).
    */
-  'data.changed': { area: 'raters' | 'families' | 'session' | 'recordings' | 'jobs' | 'fragments' | 'scoring'; id?: number };
+  'data.changed': { area: 'raters' | 'families' | 'dossier' | 'session' | 'recordings' | 'jobs' | 'fragments' | 'scoring'; id?: number };
   /** Progress of a media job; sent often, so it carries everything a progress bar needs. */
   'jobs.changed': MediaJob;
   /**

@@ -60,6 +60,17 @@ export const ACCESS_ACTIONS: Readonly<Record<string, AccessActionName>> = {
   'visit.update': change('Huisbezoek gewijzigd', 'Home visit changed'),
   'visit.remove': change('Huisbezoek verwijderd', 'Home visit removed'),
 
+  // — the family's dossier (babyformulier) —
+  'dossier.read': view('Dossier van gezin bekeken', 'Family dossier viewed'),
+  'dossier.phase_start': change('Volgende fase ingegaan', 'Next phase entered'),
+  'dossier.phase_date': change('Begindatum van fase gewijzigd', 'Phase start date changed'),
+  'dossier.phase_undo': change('Fase teruggezet', 'Phase undone'),
+  'dossier.intake_update': change('Aanmelding gewijzigd', 'Referral details changed'),
+  'dossier.override': change('Contra-indicatie doorbroken door coördinator', 'Contra-indication overridden by coordinator'),
+  'dossier.entry_add': change('Logboekregel toegevoegd', 'Logbook entry added'),
+  'dossier.entry_update': change('Logboekregel gewijzigd', 'Logbook entry changed'),
+  'dossier.entry_remove': change('Logboekregel verwijderd', 'Logbook entry removed'),
+
   // — recordings and media jobs —
   'recording.list': view('Opnamelijst bekeken', 'Recording list viewed'),
   'recording.read': view('Opname bekeken', 'Recording viewed'),

@@ -29,6 +29,8 @@ export interface FamilySummary {
   id: number;
   code: string;
   phase: FamilyPhase;
+  /** YYYY-MM-DD the current phase started (the dossier's phase history); null when not known. */
+  phaseSince: string | null;
   /** YYYY-MM */
   babyBirthMonth: string;
   /** YYYY-MM-DD */

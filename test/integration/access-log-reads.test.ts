@@ -30,6 +30,7 @@ const samples = (): Partial<Record<MethodName, unknown>> => ({
   'families.list': {},
   'families.get': { id: w.familyId },
   'accessLog.forFamily': { familyId: w.familyId },
+  'dossier.get': { familyId: w.familyId },
   'accessLog.overview': { familyId: w.familyId },
   'recordings.list': { familyId: w.familyId },
   'recordings.get': { id: w.recordingId },

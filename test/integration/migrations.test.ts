@@ -119,3 +119,29 @@ describe('migrations', () => {
     expect(() => loadMigrations(dir)).toThrow(/without gaps/);
   });
 });
+
+describe('migration 11 (the family dossier)', () => {
+  it('gives a family already past aanmelding a start for its phase: its first visit in that phase, else the aanmelding', () => {
+    const file = join(scratch(), 'v10.sqlite');
+    const old = new Database(file);
+    migrate(old, real.slice(0, 10));
+    const family = old.prepare(
+      `INSERT INTO families (code, baby_birth_month, referral_date, phase, created_at, updated_at) VALUES (?, '2026-01', '2026-02-01', ?, 'x', 'x')`,
+    );
+    const withVisit = Number(family.run('OB-1', 'begeleiding').lastInsertRowid);
+    const withoutVisit = Number(family.run('OB-2', 'evaluatie').lastInsertRowid);
+    family.run('OB-3', 'aanmelding');
+    const visit = old.prepare(`INSERT INTO visits (family_id, date, phase) VALUES (?, ?, ?)`);
+    visit.run(withVisit, '2026-03-20', 'begeleiding');
+    visit.run(withVisit, '2026-03-10', 'begeleiding');
+    visit.run(withVisit, '2026-02-20', 'introductie');
+    old.close();
+
+    const db = openDatabase({ file, migrations: real });
+    expect(db.prepare('SELECT family_id, phase, started_on FROM family_phases ORDER BY family_id').all()).toEqual([
+      { family_id: withVisit, phase: 'begeleiding', started_on: '2026-03-10' },
+      { family_id: withoutVisit, phase: 'evaluatie', started_on: '2026-02-01' },
+    ]);
+    db.close();
+  });
+});

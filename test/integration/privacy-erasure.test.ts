@@ -84,6 +84,14 @@ describe('families.erase', () => {
     const b = await family('OB-26-702', 'moeder');
     await t.api.call('families.update', { id: a.id, notes: `notitie ${MARKER}` });
     await t.api.call('visits.update', { id: a.visits[0]!.id, notes: `bezoek ${MARKER}` });
+    // The dossier: a phase with its date, the aanmelding with an overridden contra-indication, and
+    // the logbook with an agreement: every part of it must go too (the sweep below checks family_id
+    // and the marker in every column of every table).
+    await t.api.call('dossier.updateIntake', { familyId: a.id, referrer: `verwijzer ${MARKER}`, indication: 'anders', indicationNote: MARKER, highStress: true, highStressNote: MARKER });
+    await t.api.call('dossier.overrideContraIndication', { familyId: a.id, reason: `reden ${MARKER}` });
+    await t.api.call('dossier.startPhase', { familyId: a.id, phase: 'introductie', date: '2026-02-15' });
+    await t.api.call('dossier.addEntry', { familyId: a.id, date: '2026-03-01', text: `afspraak ${MARKER}`, agreement: true });
+    await t.api.call('dossier.addEntry', { familyId: b.id, date: '2026-03-01', text: 'ander gezin' });
     const recShared = await importInto(a, shared);
     const recOwn = await importInto(a, own);
     const recB = await importInto(b, shared);
@@ -165,6 +173,12 @@ describe('families.erase', () => {
     for (const name of derivedOfShared) expect(after).toContain(`derived/${name}`);
     expect(after.filter((f) => f.startsWith('derived/')).length).toBeLessThan(filesBefore.filter((f) => f.startsWith('derived/')).length);
 
+    // Nothing of the dossier is left, by family or at all (b's entry stays).
+    for (const table of ['family_phases', 'family_intakes', 'logbook_entries']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table} WHERE family_id = ?`).get(a.id), table).toEqual({ n: 0 });
+    }
+    expect(db.prepare('SELECT family_id FROM logbook_entries').all()).toEqual([{ family_id: b.id }]);
+
     // The other family is untouched and still plays the shared video.
     expect((await t.api.call('families.get', { id: b.id })).caregivers).toHaveLength(1);
     expect((await t.api.call('recordings.list', { familyId: b.id })).map((r) => r.id)).toEqual([recB.id]);
@@ -181,6 +195,10 @@ describe('families.erase', () => {
     const a = await family('OB-26-703', `vader ${MARKER}`);
     await t.api.call('families.update', { id: a.id, notes: MARKER });
     await t.api.call('caregivers.update', { id: a.caregivers[0]!.id, label: `ander ${MARKER}` });
+    await t.api.call('dossier.updateIntake', { familyId: a.id, referrer: MARKER, unsafe: true, unsafeNote: MARKER });
+    await t.api.call('dossier.overrideContraIndication', { familyId: a.id, reason: MARKER });
+    const entry = await t.api.call('dossier.addEntry', { familyId: a.id, date: '2026-03-01', text: MARKER, agreement: true });
+    await t.api.call('dossier.updateEntry', { id: entry.id, text: `${MARKER} 2`, agreement: 'nagekomen' });
     await t.api.call('families.erase', { id: a.id, confirmCode: 'OB-26-703' });
     const details = t.backend.db.prepare('SELECT detail FROM access_log').all() as { detail: string }[];
     expect(details.filter((d) => d.detail.includes(MARKER))).toEqual([]);

@@ -81,6 +81,7 @@ describe('a damaged database opens read-only', () => {
       'families.suggestCode': {},
       'families.get': { id: world.familyId },
       'accessLog.forFamily': { familyId: world.familyId },
+      'dossier.get': { familyId: world.familyId },
       'recordings.list': { familyId: world.familyId },
       'recordings.get': { id: world.recordingId },
       'jobs.list': { includeFinished: true },

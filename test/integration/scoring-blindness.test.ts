@@ -158,6 +158,7 @@ function byKey(ids: Ids, viewer: ViewerName): Record<string, unknown[]> {
     heldOn: ['2026-12-01'],
     uploadId: ['00000000-0000-4000-8000-000000000000'],
     reason: ['controle'],
+    referrer: ['Huisarts'],
     color: ['#009e73'],
     startMs: [1000],
     endMs: [2000],

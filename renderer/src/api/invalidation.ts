@@ -32,6 +32,7 @@ export const AREA_QUERIES: { readonly [A in Area]: readonly QueryPattern[] } = {
   // an erasure removes all of it. The family page also shows its own access log.
   families: [
     'families.*',
+    'dossier.*',
     'accessLog.forFamily',
     'recordings.*',
     'jobs.*',
@@ -42,6 +43,9 @@ export const AREA_QUERIES: { readonly [A in Area]: readonly QueryPattern[] } = {
     'trends.*',
     'agreement.*',
   ],
+  // The dossier: its own reads, and the current phase with its start (the family list and page,
+  // the trends that name the phase) and the family's access log.
+  dossier: ['dossier.*', 'families.list', 'families.get', 'accessLog.forFamily', 'trends.*'],
   // Sign-in, lock, sign-out, PIN changes. Not the data itself: signing out or locking drops every
   // cached answer (SessionGate), so a different person always starts with fresh ones.
   session: ['session.get', 'raters.list', 'meeting.device'],
@@ -79,6 +83,7 @@ const NAMESPACE_AREAS: { readonly [N in Namespace]: readonly Area[] } = {
   families: ['families'],
   caregivers: ['families'],
   visits: ['families'],
+  dossier: ['dossier'],
   accessLog: [],
   recordings: ['recordings'],
   // A cancelled or retried media job changes what the recording page says about its video.

@@ -4,6 +4,8 @@ import type { Family } from '../../../../shared/domain/entities';
 import { localToday } from '../../../../shared/domain/dates';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { suggestFamilyCode } from './family-code';
+import { upsertPhaseStart } from '../dossier/dossier-repository';
+import { applyPhaseChange, assertReferralFitsDossier } from '../dossier/phase-rules';
 import {
   allCodes,
   codeTaken,
@@ -72,6 +74,9 @@ export const familyHandlers: Omit<HandlersFor<'families'>, 'families.erase'> = {
       },
       ctx.now,
     );
+    // A family that comes in further along (an import, a transfer): its phase is known from the
+    // aanmelding on, the earliest date the rules allow; the team can set the real date.
+    if (input.phase && input.phase !== 'aanmelding') upsertPhaseStart(ctx.db, id, input.phase, input.referralDate, ctx.actor?.id ?? null, ctx.now);
     for (const caregiver of input.caregivers ?? []) insertCaregiver(ctx.db, id, caregiver.role, caregiver.label);
     ctx.logFamilyAccess(id, `code ${input.code}; ${input.caregivers?.length ?? 0} ouder(s)`);
     ctx.emit('data.changed', { area: 'families', id });
@@ -84,12 +89,17 @@ export const familyHandlers: Omit<HandlersFor<'families'>, 'families.erase'> = {
     return family;
   },
 
-  'families.update': ({ id, ...changes }, ctx) => {
+  'families.update': ({ id, phase, ...changes }, ctx) => {
     requireFamily(ctx, id);
     assertBirthMonthNotFuture(changes.babyBirthMonth);
     assertFamilyDatesFitRecords(ctx.db, id, changes);
+    assertReferralFitsDossier(ctx.db, id, changes.referralDate);
     assertCodeFree(ctx, changes.code, id);
     updateFamily(ctx.db, id, changes, ctx.now);
+    // The phase goes through the dossier's rules (order, dates, contra-indications), and so is
+    // kept with its start in the phase history; the same transaction rolls back a refusal.
+    if (phase !== undefined) applyPhaseChange(ctx.db, id, phase, ctx.actor?.id ?? null, ctx.now);
+    if (phase !== undefined) Object.assign(changes, { phase });
     ctx.logFamilyAccess(id, `velden: ${Object.keys(changes).join(', ')}`);
     ctx.emit('data.changed', { area: 'families', id });
     return findFamily(ctx.db, id)!;

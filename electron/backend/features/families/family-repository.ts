@@ -13,16 +13,20 @@ interface FamilyRow {
   updated_at: string;
   caregiver_count: number;
   visit_count: number;
+  phase_since: string | null;
 }
 
 const SUMMARY_COLUMNS = `f.id, f.code, f.phase, f.baby_birth_month, f.referral_date, f.notes, f.created_at, f.updated_at,
   (SELECT count(*) FROM caregivers c WHERE c.family_id = f.id) AS caregiver_count,
-  (SELECT count(*) FROM visits v WHERE v.family_id = f.id) AS visit_count`;
+  (SELECT count(*) FROM visits v WHERE v.family_id = f.id) AS visit_count,
+  CASE WHEN f.phase = 'aanmelding' THEN f.referral_date
+       ELSE (SELECT p.started_on FROM family_phases p WHERE p.family_id = f.id AND p.phase = f.phase) END AS phase_since`;
 
 const toSummary = (row: FamilyRow): FamilySummary => ({
   id: row.id,
   code: row.code,
   phase: row.phase,
+  phaseSince: row.phase_since,
   babyBirthMonth: row.baby_birth_month,
   referralDate: row.referral_date,
   caregiverCount: row.caregiver_count,

@@ -87,6 +87,10 @@ export function eraseFamilyRows(db: Db, library: MediaLibrary, input: { familyId
   // recording_caregivers, playback_positions and round_recordings follow their recording by cascade.
   db.prepare('DELETE FROM recordings WHERE family_id = ?').run(familyId);
   db.prepare('DELETE FROM visits WHERE family_id = ?').run(familyId);
+  // The dossier: phases, the aanmelding (with an override's reason) and the logbook.
+  db.prepare('DELETE FROM logbook_entries WHERE family_id = ?').run(familyId);
+  db.prepare('DELETE FROM family_intakes WHERE family_id = ?').run(familyId);
+  db.prepare('DELETE FROM family_phases WHERE family_id = ?').run(familyId);
   db.prepare('DELETE FROM caregivers WHERE family_id = ?').run(familyId);
   db.prepare('DELETE FROM families WHERE id = ?').run(familyId);
 

@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import { FAMILY_PHASES, type FamilyPhase } from '../../../../shared/domain/vocabulary';
 import { useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDate } from '../trends/format';
 
 type Status = 'active' | 'closed' | 'all';
 
 export function FamiliesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [phase, setPhase] = useState<FamilyPhase | ''>('');
   const [status, setStatus] = useState<Status>('active');
@@ -65,7 +66,10 @@ export function FamiliesPage() {
               <th scope="row">
                 <Link to={`/families/${family.id}`}>{family.code}</Link>
               </th>
-              <td>{t(`phases.${family.phase}`)}</td>
+              <td>
+                {t(`phases.${family.phase}`)}
+                {family.phaseSince && <span className="help"> · {t('families.phaseSince', { date: formatDate(family.phaseSince, i18n.language) })}</span>}
+              </td>
               <td>{family.caregiverCount}</td>
               <td>{family.visitCount}</td>
               <td>{new Date(family.updatedAt).toLocaleString()}</td>

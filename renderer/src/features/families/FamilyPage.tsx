@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { CAREGIVER_ROLES, FAMILY_PHASES, type CaregiverRole, type FamilyPhase } from '../../../../shared/domain/vocabulary';
+import { CAREGIVER_ROLES, type CaregiverRole } from '../../../../shared/domain/vocabulary';
 import { useApi, useApiQuery } from '../../api/api-context';
 import { AutosaveField } from '../../components/AutosaveField';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -11,6 +11,7 @@ import { RecordingsSection } from '../recordings/RecordingsSection';
 import { VisitsSection } from './VisitsSection';
 import { FamilyTrend } from '../trends/FamilyTrend';
 import { EraseFamilyButton } from '../privacy/EraseFamilyButton';
+import { DossierSections } from '../dossier/DossierSections';
 
 export function FamilyPage() {
   const { t } = useTranslation();
@@ -29,7 +30,6 @@ export function FamilyPage() {
   }
   if (!family.data) return <p role="status">{t('app.loading')}</p>;
   const f = family.data;
-  const phaseOptions = FAMILY_PHASES.map((value) => ({ value, label: t(`phases.${value}`) }));
 
   return (
     <article aria-labelledby="family-title">
@@ -53,16 +53,11 @@ export function FamilyPage() {
             value={f.referralDate}
             onSave={(referralDate) => api.call('families.update', { id: f.id, referralDate })}
           />
-          <AutosaveField
-            label={t('families.phase')}
-            type="select"
-            options={phaseOptions}
-            value={f.phase}
-            onSave={(phase) => api.call('families.update', { id: f.id, phase: phase as FamilyPhase })}
-          />
         </div>
         <AutosaveField label={t('families.notes')} type="textarea" value={f.notes} onSave={(notes) => api.call('families.update', { id: f.id, notes })} />
       </section>
+      {/* The phase is kept with its dates in the dossier's timeline, no longer as a bare field here. */}
+      <DossierSections familyId={f.id} isCoordinator={rater.role === 'coordinator'} />
       <CaregiversSection familyId={f.id} caregivers={f.caregivers} roles={CAREGIVER_ROLES as readonly CaregiverRole[]} />
       <VisitsSection familyId={f.id} visits={f.visits} />
       <RecordingsSection family={f} />
