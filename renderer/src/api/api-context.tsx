@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { createApi, type Api } from '../../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
@@ -78,4 +78,22 @@ export function useApiMutation<M extends MethodName>(method: M) {
     // export made as a mutation rereads nothing, and a fragment saved does not reread the recording.
     onSuccess: () => invalidateAreas(queryClient, areasOfMutation(method)),
   });
+}
+
+/**
+ * A call for autosaving fields: resolves once the answers it makes stale have been fetched again,
+ * as a mutation does. An autosave field shows the server's value again when its save resolves;
+ * resolving before the refetch would flash the old value (a ticked box unticked for a moment).
+ */
+export function useSavingCall() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useCallback(
+    async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+      const result = await api.call(method, input);
+      await invalidateAreas(queryClient, areasOfMutation(method));
+      return result;
+    },
+    [api, queryClient],
+  );
 }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { INDICATIONS, type FamilyDossier, type Indication } from '../../../../shared/domain/dossier';
-import { useApi } from '../../api/api-context';
+import { useSavingCall } from '../../api/api-context';
 import { AutosaveField } from '../../components/AutosaveField';
 import { formatDate } from '../trends/format';
 import { AutosaveCheckbox } from './AutosaveCheckbox';
@@ -10,10 +10,10 @@ import { AutosaveCheckbox } from './AutosaveCheckbox';
 /** The aanmelding as structured fields: who referred, why, and the contra-indications asked at intake. */
 export function IntakeSection({ dossier }: { dossier: FamilyDossier }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const saving = useSavingCall();
   const id = useId();
   const { familyId, intake } = dossier;
-  const save = (changes: Omit<MethodInput<'dossier.updateIntake'>, 'familyId'>) => api.call('dossier.updateIntake', { familyId, ...changes });
+  const save = (changes: Omit<MethodInput<'dossier.updateIntake'>, 'familyId'>) => saving('dossier.updateIntake', { familyId, ...changes });
   const indicationOptions = [
     { value: '', label: t('dossier.indicationNone') },
     ...INDICATIONS.map((value) => ({ value, label: t(`indications.${value}`) })),

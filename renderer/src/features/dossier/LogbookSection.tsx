@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/dates';
 import { AGREEMENT_STATUSES, type AgreementStatus, type FamilyDossier, type LogbookEntry } from '../../../../shared/domain/dossier';
-import { useApi, useApiMutation } from '../../api/api-context';
+import { useApiMutation, useSavingCall } from '../../api/api-context';
 import { AutosaveField } from '../../components/AutosaveField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../trends/format';
@@ -60,7 +60,7 @@ export function OpenAgreements({ dossier }: { dossier: FamilyDossier }) {
 
 function EntryRow({ entry }: { entry: LogbookEntry }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const saving = useSavingCall();
   const remove = useApiMutation('dossier.removeEntry');
   const statusOptions = [
     { value: NOT_AGREEMENT, label: t('dossier.notAgreement') },
@@ -69,20 +69,20 @@ function EntryRow({ entry }: { entry: LogbookEntry }) {
   return (
     <li className="logbook-entry" aria-label={t('dossier.entryLabel', { date: formatDate(entry.date, i18n.language), author: entry.authorInitials ?? '—' })}>
       <div className="row">
-        <AutosaveField label={t('dossier.date')} type="date" value={entry.date} onSave={(date) => api.call('dossier.updateEntry', { id: entry.id, date })} />
+        <AutosaveField label={t('dossier.date')} type="date" value={entry.date} onSave={(date) => saving('dossier.updateEntry', { id: entry.id, date })} />
         <AutosaveField
           label={t('dossier.agreementStatus')}
           type="select"
           options={statusOptions}
           value={entry.agreement ?? NOT_AGREEMENT}
-          onSave={(value) => api.call('dossier.updateEntry', { id: entry.id, agreement: value === NOT_AGREEMENT ? null : (value as AgreementStatus) })}
+          onSave={(value) => saving('dossier.updateEntry', { id: entry.id, agreement: value === NOT_AGREEMENT ? null : (value as AgreementStatus) })}
         />
         <span className="help logbook-author">{entry.authorInitials ?? ''}</span>
         <button type="button" className="link-button" onClick={() => remove.mutate({ id: entry.id })}>
           {t('dossier.remove', { date: formatDate(entry.date, i18n.language) })}
         </button>
       </div>
-      <AutosaveField label={t('dossier.text')} type="textarea" value={entry.text} maxLength={4000} onSave={(text) => api.call('dossier.updateEntry', { id: entry.id, text })} />
+      <AutosaveField label={t('dossier.text')} type="textarea" value={entry.text} maxLength={4000} onSave={(text) => saving('dossier.updateEntry', { id: entry.id, text })} />
       <ErrorMessage error={remove.error} />
     </li>
   );

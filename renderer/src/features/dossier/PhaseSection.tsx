@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/dates';
 import type { FamilyDossier } from '../../../../shared/domain/dossier';
 import { FAMILY_PHASES, type FamilyPhase } from '../../../../shared/domain/vocabulary';
-import { useApi, useApiMutation } from '../../api/api-context';
+import { useApiMutation, useSavingCall } from '../../api/api-context';
 import { AutosaveField } from '../../components/AutosaveField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../trends/format';
@@ -15,7 +15,7 @@ import { formatDate } from '../trends/format';
  */
 export function PhaseSection({ dossier, isCoordinator }: { dossier: FamilyDossier; isCoordinator: boolean }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const saving = useSavingCall();
   const id = useId();
   const start = useApiMutation('dossier.startPhase');
   const undo = useApiMutation('dossier.undoPhase');
@@ -70,7 +70,7 @@ export function PhaseSection({ dossier, isCoordinator }: { dossier: FamilyDossie
                   label={t('dossier.startDate', { phase: t(`phases.${step.phase}`) })}
                   type="date"
                   value={step.startedOn ?? ''}
-                  onSave={(value) => api.call('dossier.setPhaseDate', { familyId, phase: step.phase, date: value })}
+                  onSave={(value) => saving('dossier.setPhaseDate', { familyId, phase: step.phase, date: value })}
                 />
               )}
             </li>
