@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './use-autosave';
 
@@ -29,7 +29,13 @@ export function AutosaveField({ label, value, onSave, type = 'text', options = [
     await onSave(next);
     setDirty(false);
   });
+  // Only a new server value replaces the draft. A save that has just resolved leaves the text as
+  // typed: the refetch that brings it back comes a moment later, and showing the old value in
+  // between would put a keystroke typed then on the old text.
+  const lastValue = useRef(value);
   useEffect(() => {
+    if (value === lastValue.current) return;
+    lastValue.current = value;
     if (!dirty) setDraft(value);
   }, [value, dirty]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { SaveStatus } from '../../components/SaveStatus';
 import { useAutosave } from '../../components/use-autosave';
 
@@ -14,7 +14,11 @@ export function AutosaveCheckbox({ label, checked, onSave }: { label: string; ch
     await onSave(next);
     setDirty(false);
   }, 0);
+  // As in AutosaveField: only a new server value replaces what was ticked.
+  const lastChecked = useRef(checked);
   useEffect(() => {
+    if (checked === lastChecked.current) return;
+    lastChecked.current = checked;
     if (!dirty) setDraft(checked);
   }, [checked, dirty]);
   return (
