@@ -31,6 +31,15 @@ export class MediaLibrary {
     return join(this.derivedDir, fileName);
   }
 
+  /**
+   * The fragmented copy of a playable version while it is being made (runFfmpeg's liveCopy): in
+   * the temp folder, so a crash leaves nothing that looks finished, named by the media's hash so
+   * the media route finds it without asking the job.
+   */
+  live(sha256: string): string {
+    return join(this.tempDir, `${sha256}.live.mp4`);
+  }
+
   /** Removes leftovers of imports or jobs that were interrupted by a crash. */
   sweepTemp(): void {
     for (const name of readdirSync(this.tempDir)) rmSync(join(this.tempDir, name), { recursive: true, force: true });

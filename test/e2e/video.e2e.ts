@@ -1,8 +1,6 @@
 import { makeClip } from '../fixtures/clips';
 import { artifactPath, expect, test } from './fixtures';
-import { signInAsFirstCoordinator } from './pages/app-page';
-import { FamiliesPage } from './pages/families-page';
-import { FamilyPage } from './pages/family-page';
+import { signedInFamilyWithVisit } from './pages/family-page';
 import { RecordingPage } from './pages/recording-page';
 
 test.describe.configure({ timeout: 240_000 });
@@ -15,13 +13,7 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
     vfrRotated: await makeClip({ durationS: 4, width: 320, height: 240, fps: 30, vcodec: 'h264', acodec: 'aac', container: 'mov', vfr: true, rotation: 90 }),
   };
 
-  await signInAsFirstCoordinator(page, host.url, 'Carla Smit', 'CS');
-  const families = new FamiliesPage(page);
-  await families.goto();
-  const code = await families.create({ babyBirthMonth: '2026-04', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
-  const family = new FamilyPage(page);
-  await family.expectLoaded(code);
-  await family.addVisit('2026-10-01', 'Introductie', 'eerste opname');
+  await signedInFamilyWithVisit(page, host.url, { phase: 'Introductie', notes: 'eerste opname' });
 
   const recording = new RecordingPage(page);
   const expectations: [keyof typeof clips, RegExp][] = [
@@ -56,10 +48,10 @@ test('a rater imports the four kinds of clips teams film, sees progress, plays a
     }
     await recording.backToFamily();
   }
-  await expect(page.getByRole('list', { name: 'Opnamen' }).getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('list', { name: 'Opnamen', exact: true }).getByRole('listitem')).toHaveCount(4);
 
   // Frame-exact stepping on the phone clip (30 fps): every step lands on the intended frame.
-  await page.getByRole('list', { name: 'Opnamen' }).getByRole('link').first().click();
+  await page.getByRole('list', { name: 'Opnamen', exact: true }).getByRole('link').first().click();
   await recording.waitUntilPlayable();
   await recording.waitForBackgroundVersion();
   for (let step = 1; step <= 5; step += 1) {

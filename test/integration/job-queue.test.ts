@@ -107,6 +107,42 @@ describe('media job queue', () => {
     expect(order.slice(3)).toEqual(['upgrade done', 'sprite done']);
   });
 
+  it('background work pauses while a playable version is made, and goes on once none is', async () => {
+    const db = t.backend.db;
+    const releases = new Map<string, () => void>();
+    const pauses: Record<string, boolean[]> = { upgrade: [], playable: [] };
+    const hold = (name: string) =>
+      ((_job, { pause }) =>
+        new Promise((resolve) => {
+          pauses[name]!.push(pause.paused);
+          pause.subscribe((paused) => pauses[name]!.push(paused));
+          releases.set(name, () => resolve(() => undefined));
+        })) as JobExecutor;
+    const { queue, events } = queueWith({ playable_upgrade: hold('upgrade'), playable: hold('playable') });
+    const upgradeSeen: boolean[] = [];
+    const upgrade = insertJob(db, { kind: 'playable_upgrade' }, now());
+    events.subscribe((name, payload) => name === 'jobs.changed' && (payload as MediaJob).id === upgrade && upgradeSeen.push((payload as MediaJob).paused));
+    queue.start();
+    await waitFor(() => releases.has('upgrade'));
+    expect(queue.backgroundPaused).toBe(false);
+
+    insertJob(db, { kind: 'playable' }, now());
+    queue.wake();
+    await waitFor(() => releases.has('playable'));
+    // The upgrade was told to step aside the moment the playable job began; the playable job never is.
+    expect(pauses.upgrade).toEqual([false, true]);
+    expect(queue.backgroundPaused).toBe(true);
+    releases.get('playable')!();
+    await waitFor(() => pauses.upgrade!.length === 3);
+    expect(pauses.upgrade).toEqual([false, true, false]);
+    expect(pauses.playable).toEqual([false]);
+    // Lists heard it: the running upgrade was shown paused, then going on.
+    expect(upgradeSeen).toEqual([false, true, false]);
+    releases.get('upgrade')!();
+    await queue.whenIdle();
+    expect(queue.backgroundPaused).toBe(false);
+  });
+
   it('requeues jobs that were running when the app died, and resumes them', async () => {
     const db = t.backend.db;
     const id = insertJob(db, { kind: 'ok' }, now());

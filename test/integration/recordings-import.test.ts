@@ -125,7 +125,7 @@ describe('importing recordings', () => {
     const clip = await makeClip({ durationS: 2, width: 160, height: 120, fps: 25, vcodec: 'h264', acodec: 'aac', container: 'mp4' });
     const other = await seedFamily(t.api, 'OB-26-102');
     await expect(importFile(clip, { caregiverIds: [other.caregivers[0]!.id] })).rejects.toThrow(/hoort niet bij dit gezin/);
-    await expect(importFile(clip, { visitId: other.visits[0]!.id })).rejects.toThrow(/huisbezoek hoort niet/);
+    await expect(importFile(clip, { visitId: other.visits[0]!.id })).rejects.toThrow(/huisbezoek hoort bij een ander gezin.*niets gewijzigd/);
     expect(t.backend.db.prepare('SELECT count(*) AS n FROM recordings').get()).toEqual({ n: 0 });
     expect(libraryFiles()).toEqual([]);
   });

@@ -10,6 +10,7 @@ import type { PlaybackPlan } from './playback-plan';
 import { PROXY_LONG_SIDE, PROXY_SHORT_SIDE } from './playback-plan';
 import { inputUrl, SAFE_INPUT_OPTIONS, type MediaProbe } from './probe';
 import { MAX_TIMER_MS, spawnProcess, type SpawnOutcome } from './spawn-process';
+import type { PauseSignal } from './pause-signal';
 
 /**
  * One ffmpeg run. `args` holds inputs, filters, codecs and the muxer (`-f`), but neither the
@@ -57,8 +58,11 @@ function mapStreams(probe: MediaProbe, withAudio: boolean): string[] {
 
 /** Video copied bit for bit into MP4; audio copied when it is AAC, otherwise encoded to AAC. */
 export function buildRemuxJob(probe: MediaProbe, plan: PlaybackPlan, outputPath: string): FfmpegJob {
-  const cmd = command(probe).outputOptions(...mapStreams(probe, plan.audio !== 'none')).videoCodec('copy');
-  if (plan.audio === 'copy') cmd.audioCodec('copy');
+  // The MP4 tags are named, not left to the muxer: a copied stream keeps its source's tag (an
+  // MPEG-TS stream type), which only the mp4 muxer itself replaces, not the tee that also writes
+  // the live copy (withLiveCopy). For the same reason ADTS audio is converted explicitly.
+  const cmd = command(probe).outputOptions(...mapStreams(probe, plan.audio !== 'none')).videoCodec('copy').outputOptions('-tag:v', 'avc1');
+  if (plan.audio === 'copy') cmd.audioCodec('copy').outputOptions('-tag:a', 'mp4a', '-bsf:a', 'aac_adtstoasc');
   else if (plan.audio === 'aac') cmd.audioCodec('aac').audioBitrate('160k');
   else cmd.noAudio();
   cmd.outputOptions(...MP4_OUTPUT, '-avoid_negative_ts', 'make_zero').format('mp4');
@@ -202,12 +206,20 @@ export interface RunFfmpegOptions {
   /** fraction 0…1 of the input processed; etaMs null until there is enough to estimate. */
   onProgress?: (fraction: number, etaMs: number | null) => void;
   signal?: AbortSignal;
+  /** Background work steps aside while this is raised (see PauseSignal). */
+  pause?: PauseSignal;
   /** Default: max(10 minutes, 6 × the input's duration); 0 = no limit. */
   timeoutMs?: number;
   /** Overrides the job's duration for the progress fraction. */
   durationMs?: number | null;
   /** Where half-written output lives (same file system as the outputs); default: next to them. */
   tempDir?: string;
+  /**
+   * Also write a fragmented MP4 to this path while the job runs (one encode, ffmpeg's tee muxer),
+   * so a player can start on the part that is made (live-fragments.ts). Removed when the job ends,
+   * whatever the outcome; if only the copy fails (disk full), the job itself goes on.
+   */
+  liveCopy?: string;
 }
 
 export interface RunFfmpegResult {
@@ -266,14 +278,23 @@ export async function runFfmpeg(job: FfmpegJob, options: RunFfmpegOptions = {}):
   const target = sequence ? join(partial, `%d${sequenceExt}`) : partial;
   const parse = options.onProgress ? createProgressParser(durationMs, options.onProgress) : null;
   const started = Date.now();
+  const damage = job.kind === 'remux' || job.kind === 'proxy' ? new DamageWatch() : null;
+  const output = options.liveCopy && !sequence ? withLiveCopy(job.args, inputUrl(target), inputUrl(options.liveCopy)) : { args: job.args, target: inputUrl(target) };
   try {
     if (sequence) await mkdir(partial);
-    const outcome = await spawnProcess(binary, [...RUNNER_FLAGS, ...job.args, ...(sequence ? ['-start_number', '0'] : []), inputUrl(target)], {
+    const outcome = await spawnProcess(binary, [...RUNNER_FLAGS, ...output.args, ...(sequence ? ['-start_number', '0'] : []), output.target], {
       ...(timeoutMs ? { timeoutMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      onStdout: (chunk) => parse?.(chunk.toString('utf8')),
+      ...(options.pause ? { pause: options.pause } : {}),
+      onStdout: (chunk) => {
+        const text = chunk.toString('utf8');
+        damage?.progress(text);
+        parse?.(text);
+      },
+      ...(damage ? { onStderrLine: (line: string) => damage.line(line) } : {}),
     });
     throwUnlessClean(outcome, job.label, timeoutMs);
+    damage?.throwIfCutShort(durationMs, outcome.stderrTail);
     const written: string[] = [];
     const pieces = sequence ? job.outputs.map((_, i) => join(partial, `${i}${sequenceExt}`)) : [partial];
     for (const [i, piece] of pieces.entries()) {
@@ -291,8 +312,73 @@ export async function runFfmpeg(job: FfmpegJob, options: RunFfmpegOptions = {}):
     return { outputs: written, elapsedMs: Date.now() - started, log: outcome.stderrTail };
   } finally {
     await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+    if (options.liveCopy) await removeQuietly(options.liveCopy);
   }
 }
+
+/** A tee slave's file name: av_get_token unescapes a backslash before any character. */
+const teeName = (name: string) => name.replace(/[\\'|[\]:]/g, (char) => `\\${char}`);
+
+/**
+ * The same encode written twice by ffmpeg's tee muxer: the playable file as always (index first)
+ * and a fragmented copy that grows on disk (a fragment per keyframe, the index up front and empty).
+ */
+export function withLiveCopy(args: readonly string[], target: string, live: string): { args: string[]; target: string } {
+  const out = [...args];
+  const movflags = out.indexOf('-movflags');
+  const flags = movflags >= 0 ? out.splice(movflags, 2)[1]! : '+faststart';
+  const format = out.lastIndexOf('-f');
+  if (format < 0 || out[format + 1] !== 'mp4') throw new Error('a live copy needs an MP4 output');
+  out[format + 1] = 'tee';
+  // The tee muxer does not ask the encoders for global headers as the mp4 muxer does: without
+  // this the fragmented copy's avcC is empty and no player can configure its decoder.
+  out.splice(format, 0, '-flags', '+global_header');
+  return {
+    args: out,
+    target: `[f=mp4:movflags=${flags}]${teeName(target)}|[f=mp4:movflags=+frag_keyframe+empty_moov+default_base_moof:onfail=ignore]${teeName(live)}`,
+  };
+}
+
+/**
+ * A source damaged halfway (a card or copy that failed) does not make ffmpeg fail: it logs
+ * thousands of decoding errors and ends early, and the "playable version" would silently stop at
+ * the damage. A version that ends well short of the recording's length after decoding errors is
+ * refused, with the moment the errors began.
+ */
+class DamageWatch {
+  private outMs = 0;
+  private errors = 0;
+  private firstErrorMs: number | null = null;
+
+  progress(text: string): void {
+    for (const match of text.matchAll(/out_time_us=(\d+)/g)) this.outMs = Number(match[1]) / 1000;
+  }
+
+  line(line: string): void {
+    if (!line.includes('[error]')) return;
+    this.errors += 1;
+    this.firstErrorMs ??= this.outMs;
+  }
+
+  throwIfCutShort(durationMs: number | null, detail: string): void {
+    if (!durationMs || this.errors === 0) return;
+    if (this.outMs >= durationMs - Math.max(2000, 0.02 * durationMs)) return;
+    const at = clock(this.firstErrorMs ?? this.outMs);
+    throw new MediaError(
+      'damaged',
+      msg(
+        `De opname is beschadigd vanaf ongeveer ${at} (van de ${clock(durationMs)}): daarna kan het beeld niet worden gelezen. De half gemaakte afspeelversie is verwijderd; kopieer de opname opnieuw van de camera of telefoon en importeer haar opnieuw.`,
+        `The recording is damaged from about ${at} (of ${clock(durationMs)}): after that the picture cannot be read. The half-made playback version has been removed; copy the recording from the camera or phone again and import it again.`,
+      ),
+      `${this.errors} decoding errors, output ended at ${Math.round(this.outMs)} ms of ${durationMs} ms\n${detail}`,
+    );
+  }
+}
+
+const clock = (ms: number) => {
+  const total = Math.floor(ms / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+};
 
 /** A job's label is a Dutch noun phrase; these are the ones the app uses, in English. */
 const LABEL_EN: Record<string, string> = {
@@ -346,6 +432,7 @@ export interface PeaksOptions {
   /** Samples per min/max pair; 160 at 8 kHz = one pair per 20 ms. */
   samplesPerPeak?: number;
   signal?: AbortSignal;
+  pause?: PauseSignal;
   timeoutMs?: number;
   onProgress?: (fraction: number, etaMs: number | null) => void;
   tempDir?: string;
@@ -448,6 +535,7 @@ export async function extractAudioPeaks(probe: MediaProbe, outputPath: string, o
   const outcome = await spawnProcess(binary, ['-nostdin', '-hide_banner', '-loglevel', 'level+warning', '-nostats', ...args, 'pipe:1'], {
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.pause ? { pause: options.pause } : {}),
     onStdout: (chunk) => {
       accumulator.push(chunk);
       if (!options.onProgress || !expectedSamples) return;

@@ -9,6 +9,8 @@ export interface ServableFile {
   contentType: string;
   /** Strong validator (e.g. the content hash) for If-Range; optional. */
   etag?: string;
+  /** Serve no more than this many bytes from the start: the whole-box part of a file still being written. */
+  limit?: number;
 }
 
 export type RangeDecision =
@@ -80,7 +82,7 @@ export async function serveLibraryFile(request: Request, file: ServableFile | nu
   if (!file || !info?.isFile()) {
     return new Response(method === 'HEAD' ? null : 'Niet gevonden.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const size = info.size;
+  const size = Math.min(info.size, file.limit ?? Number.POSITIVE_INFINITY);
   const lastModified = info.mtime.toUTCString();
   const headers = new Headers({
     'Accept-Ranges': 'bytes',

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { CAN_PAUSE_PROCESSES, type PauseSignal } from './pause-signal';
 
 /**
  * The longest delay setTimeout keeps: beyond 2^31 − 1 ms (24.8 days) Node fires the timer at once
@@ -10,6 +11,11 @@ export interface SpawnOptions {
   /** Kill the process (SIGKILL) after this long (at most MAX_TIMER_MS; more counts as that); 0 or undefined = no limit. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * While raised, the process is suspended (SIGSTOP) and its time-out stands still; it continues
+   * (SIGCONT) when lowered. Ignored where processes cannot be suspended (Windows).
+   */
+  pause?: PauseSignal;
   /** Receives stdout as it arrives; when absent, stdout is collected up to maxStdoutBytes. */
   onStdout?: (chunk: Buffer) => void;
   /** Collected stdout beyond this is treated as a failure (a hostile file must not fill memory). */
@@ -34,7 +40,7 @@ export interface SpawnOutcome {
  * resolves: the callers turn an outcome into their own Dutch error.
  */
 export function spawnProcess(binary: string, args: readonly string[], options: SpawnOptions = {}): Promise<SpawnOutcome> {
-  const { timeoutMs, signal, onStdout, maxStdoutBytes = 16 * 1024 * 1024, onStderrLine, stderrTailLines = 30 } = options;
+  const { timeoutMs, signal, pause, onStdout, maxStdoutBytes = 16 * 1024 * 1024, onStderrLine, stderrTailLines = 30 } = options;
   return new Promise((resolve) => {
     if (signal?.aborted) {
       resolve({ ending: 'aborted', exitCode: null, stdout: Buffer.alloc(0), stderrTail: '' });
@@ -52,9 +58,35 @@ export function spawnProcess(binary: string, args: readonly string[], options: S
       if (ending === 'exit') ending = why;
       child.kill('SIGKILL');
     };
-    const timer = timeoutMs ? setTimeout(() => stop('timeout'), Math.min(timeoutMs, MAX_TIMER_MS)) : undefined;
+    // The time-out counts running time only: a process suspended for a playable job has not stalled.
+    let timeLeft = timeoutMs ? Math.min(timeoutMs, MAX_TIMER_MS) : 0;
+    let timer: NodeJS.Timeout | undefined;
+    let timerStarted = 0;
+    const startTimer = () => {
+      if (!timeLeft) return;
+      timerStarted = Date.now();
+      timer = setTimeout(() => stop('timeout'), timeLeft);
+    };
+    const holdTimer = () => {
+      if (!timer) return;
+      clearTimeout(timer);
+      timer = undefined;
+      timeLeft = Math.max(1, timeLeft - (Date.now() - timerStarted));
+    };
+    startTimer();
     const onAbort = () => stop('aborted');
     signal?.addEventListener('abort', onAbort, { once: true });
+    let suspended = false;
+    const onPause = (paused: boolean) => {
+      if (paused === suspended || child.exitCode !== null || child.signalCode !== null || ending !== 'exit') return;
+      // A process that has just exited may refuse the signal; its close event follows.
+      if (!child.kill(paused ? 'SIGSTOP' : 'SIGCONT')) return;
+      suspended = paused;
+      if (paused) holdTimer();
+      else startTimer();
+    };
+    const unsubscribe = CAN_PAUSE_PROCESSES && pause ? pause.subscribe(onPause) : () => undefined;
+    if (CAN_PAUSE_PROCESSES && pause?.paused) onPause(true);
 
     child.stdout.on('data', (chunk: Buffer) => {
       if (onStdout) {
@@ -87,6 +119,7 @@ export function spawnProcess(binary: string, args: readonly string[], options: S
     });
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
+      unsubscribe();
       signal?.removeEventListener('abort', onAbort);
       pushLine(partial);
       resolve({

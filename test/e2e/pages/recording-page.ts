@@ -11,7 +11,7 @@ export class RecordingPage {
   constructor(private readonly page: Page) {}
 
   async importFromFamilyPage({ file, activity = 'Spelen', moment = 'Voormeting' }: ImportOptions): Promise<void> {
-    const section = this.page.getByRole('region', { name: 'Opnamen' });
+    const section = this.page.getByRole('region', { name: 'Opnamen', exact: true });
     await section.getByText('Opname importeren').click();
     const form = this.page.getByRole('form', { name: 'Opname importeren' });
     await form.getByLabel('Activiteit').selectOption({ label: activity });
@@ -64,7 +64,7 @@ export class RecordingPage {
   async openFromFamilies(familyCode: string, recordingLabel: RegExp): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gezinnen' }).click();
     await this.page.getByRole('table', { name: 'Lijst van gezinnen' }).getByRole('link', { name: familyCode }).click();
-    await this.page.getByRole('list', { name: 'Opnamen' }).getByRole('link', { name: recordingLabel }).click();
+    await this.page.getByRole('list', { name: 'Opnamen', exact: true }).getByRole('link', { name: recordingLabel }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: /^Opname / })).toBeVisible();
   }
 

@@ -1,10 +1,13 @@
 import type { MediaJob } from '../../../../shared/domain/entities';
 import type { Db } from '../../db/open-database';
 import type { EventHub } from '../../event-hub';
+import { PauseSignal } from '../../media/pause-signal';
 import { describeJob, findJob, isPersonalKind, jobAudience, jobForEvent, nextQueuedJob, requeueInterrupted, setJobProgress, setJobState, type JobRow } from './job-repository';
 
 export interface JobRunContext {
   signal: AbortSignal;
+  /** Raised while a recording is being made playable; background work passes it to its processes. */
+  pause: PauseSignal;
   onProgress(fraction: number, etaMs: number | null): void;
 }
 
@@ -41,6 +44,13 @@ export class JobQueue {
   private readonly running = new Map<number, { controller: AbortController; kind: string }>();
   private stopping = false;
   private idleWaiters: (() => void)[] = [];
+  /**
+   * Raised while an express job runs. The express lane alone still left the new clip's proxy
+   * sharing two cores with, say, another clip's seek-friendly version; paused, that one waits.
+   */
+  private readonly backgroundPause = new PauseSignal();
+  /** Express jobs never pause: they are what the others step aside for. */
+  private readonly neverPaused = new PauseSignal();
 
   constructor(
     private readonly db: Db,
@@ -67,6 +77,7 @@ export class JobQueue {
       if (this.running.size >= this.concurrency && !expressLaneFree) break;
       this.run(job);
     }
+    this.updatePause();
     if (this.running.size === 0) this.resolveIdle();
   }
 
@@ -124,13 +135,13 @@ export class JobQueue {
       if (now - lastEvent >= PROGRESS_EVENT_MS) {
         lastEvent = now;
         const described = describeJob(this.db, job.id);
-        if (described) this.events.publish('jobs.changed', { ...jobForEvent(described), progress: Math.min(1, fraction), etaMs }, jobAudience(job));
+        if (described) this.events.publish('jobs.changed', { ...jobForEvent(this.withPause(described)), progress: Math.min(1, fraction), etaMs }, jobAudience(job));
       }
     };
 
     const executor = this.executors[job.kind];
     const work = executor
-      ? executor(job, { signal: controller.signal, onProgress })
+      ? executor(job, { signal: controller.signal, pause: EXPRESS_KINDS.has(job.kind) ? this.neverPaused : this.backgroundPause, onProgress })
       : Promise.reject(new JobFailure(`Onbekend soort taak: ${job.kind}.`));
 
     work
@@ -157,6 +168,7 @@ export class JobQueue {
       .catch((error: unknown) => this.onError(error))
       .finally(() => {
         this.running.delete(job.id);
+        this.updatePause();
         if (this.stopping || !this.db.open) return;
         this.publish(job.id);
         // A media job changes what its recording can play; an export only the lists of jobs and
@@ -168,6 +180,25 @@ export class JobQueue {
       });
   }
 
+  /** Whether background work is paused; also shown with a paused job in the jobs list. */
+  get backgroundPaused(): boolean {
+    return this.backgroundPause.paused;
+  }
+
+  /** The job as the queue sees it now: a running background job is marked while it is paused. */
+  withPause(job: MediaJob): MediaJob {
+    const running = this.running.get(job.id);
+    return { ...job, paused: running !== undefined && !EXPRESS_KINDS.has(running.kind) && this.backgroundPause.paused };
+  }
+
+  private updatePause(): void {
+    const before = this.backgroundPause.paused;
+    this.backgroundPause.set(!this.stopping && [...this.running.values()].some((running) => EXPRESS_KINDS.has(running.kind)));
+    if (before === this.backgroundPause.paused || this.stopping || !this.db.open) return;
+    // Lists show a paused job as waiting rather than stuck, and as going on again afterwards.
+    for (const [id, running] of this.running) if (!EXPRESS_KINDS.has(running.kind)) this.publish(id);
+  }
+
   private finish(id: number, state: { status: 'failed' | 'cancelled'; error: string }): void {
     setJobState(this.db, id, { ...state, etaMs: null }, new Date().toISOString());
     this.publish(id);
@@ -176,7 +207,7 @@ export class JobQueue {
   private publish(id: number): void {
     const row = findJob(this.db, id);
     const described = row && describeJob(this.db, id);
-    if (row && described) this.events.publish('jobs.changed', jobForEvent(described), jobAudience(row));
+    if (row && described) this.events.publish('jobs.changed', jobForEvent(this.withPause(described)), jobAudience(row));
   }
 
   private resolveIdle(): void {

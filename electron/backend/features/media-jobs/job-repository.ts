@@ -123,6 +123,8 @@ function toMediaJob(row: JobListRow): MediaJob {
     progress: row.progress,
     etaMs: row.eta_ms,
     error: row.error,
+    // Only the queue knows; it fills this in for running jobs (JobQueue.withPause).
+    paused: false,
     familyCode: row.family_code,
     recordingIds: ids,
     createdAt: row.created_at,

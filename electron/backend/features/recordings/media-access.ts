@@ -7,13 +7,14 @@ import { appendAccess } from '../access-log/access-log-repository';
 
 export interface MediaRequestTarget {
   recordingId: number;
-  kind: 'video' | 'sprite' | 'peaks';
+  /** live: the growing fragmented copy of a playable version being made; liveIndex: its fragments. */
+  kind: 'video' | 'sprite' | 'peaks' | 'live' | 'liveIndex';
   /** Sprite sheet number. */
   index: number;
 }
 
 /** The only URL shapes media is served under: a recording id, never a path. */
-const MEDIA_PATH = /^\/media\/([1-9]\d{0,11})(?:\/(sprite)\/(\d{1,4})|\/(peaks))?$/;
+const MEDIA_PATH = /^\/media\/([1-9]\d{0,11})(?:\/(sprite)\/(\d{1,4})|\/(peaks)|\/(live)(\/index)?)?$/;
 
 export function parseMediaPath(pathname: string): MediaRequestTarget | null {
   const match = MEDIA_PATH.exec(pathname);
@@ -21,6 +22,7 @@ export function parseMediaPath(pathname: string): MediaRequestTarget | null {
   const recordingId = Number(match[1]);
   if (match[2]) return { recordingId, kind: 'sprite', index: Number(match[3]) };
   if (match[4]) return { recordingId, kind: 'peaks', index: 0 };
+  if (match[5]) return { recordingId, kind: match[6] ? 'liveIndex' : 'live', index: 0 };
   return { recordingId, kind: 'video', index: 0 };
 }
 
@@ -34,6 +36,7 @@ interface MediaRow {
   family_id: number;
   media_sha256: string;
   playback_plan: string;
+  duration_ms: number;
   original: string;
 }
 
@@ -41,10 +44,10 @@ interface MediaRow {
  * Finds the file to serve for a recording: its playable version (or the original when it plays as
  * is), a sprite sheet, or the peaks. Null for unknown or deleted recordings and for files not made yet.
  */
-export function resolveMediaFile(db: Db, library: MediaLibrary, target: MediaRequestTarget): (LibraryFile & { familyId: number }) | null {
+export function resolveMediaFile(db: Db, library: MediaLibrary, target: MediaRequestTarget): (LibraryFile & { familyId: number; durationMs: number }) | null {
   const row = db
     .prepare(
-      `SELECT r.family_id, r.media_sha256, r.playback_plan, m.file_name AS original
+      `SELECT r.family_id, r.media_sha256, r.playback_plan, r.duration_ms, m.file_name AS original
        FROM recordings r JOIN media_files m ON m.sha256 = r.media_sha256 WHERE r.id = ?`,
     )
     .get(target.recordingId) as MediaRow | undefined;
@@ -60,6 +63,9 @@ export function resolveMediaFile(db: Db, library: MediaLibrary, target: MediaReq
     const playable = derived('playable');
     if (playable) path = library.derived(playable.file_name);
     else if (row.playback_plan === 'as_is') path = library.original(row.original);
+  } else if (target.kind === 'live' || target.kind === 'liveIndex') {
+    // Only while the playable version is being made: once it exists, that is what plays.
+    if (!derived('playable')) path = library.live(row.media_sha256);
   } else if (target.kind === 'peaks') {
     const peaks = derived('peaks');
     if (peaks) path = library.derived(peaks.file_name);
@@ -77,7 +83,7 @@ export function resolveMediaFile(db: Db, library: MediaLibrary, target: MediaReq
     // elsewhere on the disk) is not followed, whatever it points at.
     const stat = lstatSync(path);
     if (!stat.isFile() || !insideLibrary(library, path)) return null;
-    return { path, size: stat.size, contentType, familyId: row.family_id };
+    return { path, size: stat.size, contentType, familyId: row.family_id, durationMs: row.duration_ms };
   } catch {
     return null;
   }

@@ -49,19 +49,21 @@ export function mediaJobExecutors({ db, library }: { db: Db; library: MediaLibra
       const output = library.derived(`${sha256}-playable.mp4`);
       const ffmpegJob = buildPlaybackJob(probe, playback, output);
       if (!ffmpegJob) return () => undefined;
-      await runFfmpeg(ffmpegJob, { signal, onProgress, tempDir: library.tempDir }).catch(asJobFailure);
+      // The player starts on the fragmented copy while the rest is made (media route /media/<id>/live):
+      // a proxy takes a good part of the clip's length, a remux of an hour-long camcorder file a while too.
+      await runFfmpeg(ffmpegJob, { signal, onProgress, tempDir: library.tempDir, liveCopy: library.live(sha256) }).catch(asJobFailure);
       return (tx) => recordDerivative(tx, sha256, 'playable', basename(output), { mode: playback.mode });
     },
 
     // The deinterlaced version replaces the quick remux of a camcorder clip once it is ready.
-    playable_upgrade: async (job, { signal, onProgress }) => {
+    playable_upgrade: async (job, { signal, pause, onProgress }) => {
       const sha256 = subject(job);
       const probe = storedProbe(db, library, sha256);
       const { playback } = JSON.parse(job.params_json) as { playback: PlaybackPlan };
       if (!playback.upgrade) return () => undefined;
       const output = library.derived(`${sha256}-playable-progressive.mp4`);
       const ffmpegJob = buildPlaybackJob(probe, playback.upgrade, output)!;
-      await runFfmpeg(ffmpegJob, { signal, onProgress, tempDir: library.tempDir }).catch(asJobFailure);
+      await runFfmpeg(ffmpegJob, { signal, pause, onProgress, tempDir: library.tempDir }).catch(asJobFailure);
       return (tx) => {
         const previous = tx.prepare(`SELECT file_name FROM media_derivatives WHERE media_sha256 = ? AND kind = 'playable'`).get(sha256) as
           | { file_name: string }
@@ -73,7 +75,7 @@ export function mediaJobExecutors({ db, library }: { db: Db; library: MediaLibra
       };
     },
 
-    sprite: async (job, { signal, onProgress }) => {
+    sprite: async (job, { signal, pause, onProgress }) => {
       const sha256 = subject(job);
       const original = storedProbe(db, library, sha256);
       // Thumbnails from the playable version when there is one: a keyframe every quarter second makes them exact and fast.
@@ -90,16 +92,16 @@ export function mediaJobExecutors({ db, library }: { db: Db; library: MediaLibra
         // camera originals can have long or odd keyframe intervals, so decode them fully.
         keyframesOnly: Boolean(playable),
       });
-      const result = await runFfmpeg(ffmpegJob, { signal, onProgress, tempDir: library.tempDir }).catch(asJobFailure);
+      const result = await runFfmpeg(ffmpegJob, { signal, pause, onProgress, tempDir: library.tempDir }).catch(asJobFailure);
       const files = result.outputs.map((path) => basename(path));
       return (tx) => recordDerivative(tx, sha256, 'sprite', files[0]!, { ...layout, sheets: files.length, files });
     },
 
-    peaks: async (job, { signal, onProgress }) => {
+    peaks: async (job, { signal, pause, onProgress }) => {
       const sha256 = subject(job);
       const probe = storedProbe(db, library, sha256);
       const output = library.derived(`${sha256}-peaks.json`);
-      await extractAudioPeaks(probe, output, { signal, onProgress, tempDir: library.tempDir }).catch(asJobFailure);
+      await extractAudioPeaks(probe, output, { signal, pause, onProgress, tempDir: library.tempDir }).catch(asJobFailure);
       return (tx) => recordDerivative(tx, sha256, 'peaks', basename(output), {});
     },
   };

@@ -67,7 +67,7 @@ export const recordingHandlers: HandlersFor<'recordings'> = {
     const row = requireRow(ctx, id);
     if (fields.recordedOn !== undefined) assertDateInFamilyTime(ctx.db, row.family_id, fields.recordedOn, 'Een opname', 'recordedOn');
     if (fields.visitId !== undefined && !visitBelongsTo(ctx.db, row.family_id, fields.visitId)) {
-      throw new AppError('invalid_input', msg('Dit huisbezoek hoort niet bij dit gezin.', 'This home visit does not belong to this family.'), { visitId: msg('Kies een huisbezoek van dit gezin.', 'Choose a home visit of this family.') });
+      throw new AppError('invalid_input', msg('Dit huisbezoek hoort bij een ander gezin; een opname hoort bij een huisbezoek van haar eigen gezin. Er is niets gewijzigd.', 'This home visit belongs to another family; a recording belongs to a visit of its own family. Nothing has been changed.'), { visitId: msg('Kies een huisbezoek van dit gezin.', 'Choose a home visit of this family.') });
     }
     if (caregiverIds !== undefined) {
       if (!caregiversBelongTo(ctx.db, row.family_id, caregiverIds)) {
@@ -145,11 +145,11 @@ export const jobHandlers: HandlersFor<'jobs'> = {
     if (recordingId === undefined) {
       // The header's panel: jobs of any family, a list across families (one row without a family).
       ctx.logTeamAccess('takenlijst');
-      return listJobs(ctx.db, { includeFinished: includeFinished ?? false, viewerId: ctx.actor!.id });
+      return listJobs(ctx.db, { includeFinished: includeFinished ?? false, viewerId: ctx.actor!.id }).map((job) => ctx.services.jobs.withPause(job));
     }
     const row = requireRow(ctx, recordingId);
     ctx.logFamilyAccess(row.family_id, `opname ${recordingId}: taken`);
-    return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true, viewerId: ctx.actor!.id });
+    return listJobs(ctx.db, { mediaSha256: row.media_sha256, includeFinished: includeFinished ?? true, viewerId: ctx.actor!.id }).map((job) => ctx.services.jobs.withPause(job));
   },
 
   'jobs.cancel': ({ id }, ctx) => {

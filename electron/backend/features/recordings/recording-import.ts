@@ -19,7 +19,7 @@ import { sanitizeOriginalName } from './original-name';
 export function assertImportTarget(ctx: HandlerContext, input: RecordingImportInput): void {
   if (!familyExists(ctx.db, input.familyId)) throw new AppError('not_found', msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).'));
   if (!visitBelongsTo(ctx.db, input.familyId, input.visitId)) {
-    throw new AppError('invalid_input', msg('Dit huisbezoek hoort niet bij dit gezin.', 'This home visit does not belong to this family.'), { visitId: msg('Kies een huisbezoek van dit gezin.', 'Choose a home visit of this family.') });
+    throw new AppError('invalid_input', msg('Dit huisbezoek hoort bij een ander gezin; een opname hoort bij een huisbezoek van haar eigen gezin. Er is niets gewijzigd.', 'This home visit belongs to another family; a recording belongs to a visit of its own family. Nothing has been changed.'), { visitId: msg('Kies een huisbezoek van dit gezin.', 'Choose a home visit of this family.') });
   }
   if (!caregiversBelongTo(ctx.db, input.familyId, input.caregiverIds)) {
     throw new AppError('invalid_input', msg('Een gekozen ouder/verzorger hoort niet bij dit gezin.', 'A chosen parent/caregiver does not belong to this family.'), { caregiverIds: msg('Kies ouders van dit gezin.', 'Choose parents of this family.') });

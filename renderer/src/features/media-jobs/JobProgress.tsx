@@ -16,15 +16,16 @@ export function JobProgress({ job, showFamily = false }: { job: MediaJob; showFa
   const retry = useApiMutation('jobs.retry');
   const label = t(`jobs.kinds.${job.kind}`, { defaultValue: job.kind });
   const percent = Math.round(job.progress * 100);
+  const status = job.status === 'running' && job.paused ? t('jobs.paused') : t(`jobs.status.${job.status}`);
   return (
-    <div className={`job job--${job.status}`} role="group" aria-label={`${label}: ${t(`jobs.status.${job.status}`)}`}>
+    <div className={`job job--${job.status}`} role="group" aria-label={`${label}: ${status}`}>
       <div className="job-line">
         <span className="job-label">
           {label}
           {showFamily && job.familyCode ? ` · ${job.familyCode}` : ''}
         </span>
-        <span className="job-status">{t(`jobs.status.${job.status}`)}</span>
-        {job.status === 'running' && job.etaMs !== null && <span className="job-eta">{t('jobs.timeLeft', { time: formatEta(job.etaMs) })}</span>}
+        <span className="job-status">{status}</span>
+        {job.status === 'running' && !job.paused && job.etaMs !== null && <span className="job-eta">{t('jobs.timeLeft', { time: formatEta(job.etaMs) })}</span>}
         {(job.status === 'queued' || job.status === 'running') && (
           <button type="button" className="small" onClick={() => cancel.mutate({ id: job.id })}>
             {t('jobs.cancel')}

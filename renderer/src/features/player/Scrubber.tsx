@@ -16,13 +16,15 @@ interface ScrubberProps {
   spriteUrl: (sheet: number) => string;
   peaksUrl: string | null;
   loop: { startMs: number; endMs: number } | null;
+  /** While the playable version is being made: how far it is done; the rest is shown as not yet reachable. */
+  madeMs?: number | null;
   onSeek(ms: number): void;
 }
 
 const percentOf = (ms: number, durationMs: number) => `${Math.min(100, Math.max(0, (ms / durationMs) * 100))}%`;
 
 /** Progress bar with thumbnails on hover and the audio waveform underneath. */
-export function Scrubber({ durationMs, timeMs, sprite, spriteUrl, peaksUrl, loop, onSeek }: ScrubberProps) {
+export function Scrubber({ durationMs, timeMs, sprite, spriteUrl, peaksUrl, loop, madeMs = null, onSeek }: ScrubberProps) {
   const { t } = useTranslation();
   const bar = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -111,6 +113,7 @@ export function Scrubber({ durationMs, timeMs, sprite, spriteUrl, peaksUrl, loop
         onPointerDown={(e: PointerEvent) => onSeek(msAt(e.clientX))}
       >
         {loop && <div className="scrubber-loop" style={{ left: percentOf(loop.startMs, durationMs), width: percentOf(loop.endMs - loop.startMs, durationMs) }} />}
+        {madeMs !== null && madeMs < durationMs && <div className="scrubber-unmade" data-testid="scrubber-unmade" style={{ left: percentOf(madeMs, durationMs) }} />}
         <div className="scrubber-played" style={{ width: percentOf(timeMs, durationMs) }} />
         {hoverMs !== null && (
           <div className="scrubber-preview" style={{ left: percentOf(hoverMs, durationMs) }} data-testid="scrub-preview">

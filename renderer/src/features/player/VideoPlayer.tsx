@@ -6,6 +6,8 @@ import 'video.js/dist/video-js.css';
 import videojsDutch from 'video.js/dist/lang/nl.json';
 import type { SpriteLayout } from '../../../../shared/domain/entities';
 import { formatTimecode, frameAtSeconds, frameCount, frameOfTimestamp, secondsOfFrameMiddle, type FrameRate } from './frame-clock';
+import { formatClock } from '../fragments/timeline-view';
+import { LiveSource, type LiveState } from './live-source';
 import { Scrubber } from './Scrubber';
 import { SHORTCUTS, shortcutFor, type PlayerAction } from './shortcuts';
 
@@ -27,7 +29,10 @@ export interface PlayerHandle {
 }
 
 interface VideoPlayerProps {
-  src: string;
+  /** The finished file; null while it is being made (then liveBase plays). */
+  src: string | null;
+  /** The media route of the copy growing while the playable version is made (/media/<id>/live). */
+  liveBase?: string | null;
   rate: FrameRate;
   durationMs: number;
   width: number;
@@ -45,7 +50,7 @@ interface VideoPlayerProps {
  * stepping, speeds, J/K/L, loops, the thumbnail scrubber and the waveform are ours, because they
  * depend on the clip's real frame rate.
  */
-export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spriteUrl, peaksUrl, initialPositionMs, onPositionSave, onReady }: VideoPlayerProps) {
+export function VideoPlayer({ src, liveBase = null, rate, durationMs, width, height, sprite, spriteUrl, peaksUrl, initialPositionMs, onPositionSave, onReady }: VideoPlayerProps) {
   const aspectRatio = width > 0 && height > 0 ? width / height : 16 / 9;
   const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
@@ -62,11 +67,33 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
   // A better version made in the background (seek-friendly, deinterlaced) arrives as a new `src`.
   // It replaces the one on screen only while nothing plays, so a rater marking fragments during
   // playback is never interrupted, and it continues at the same moment.
-  const [activeSrc, setActiveSrc] = useState(src);
-  const handoverMs = useRef<number | null>(null);
+  // While the playable version is made, the part that is done plays from its growing copy; the
+  // finished file then takes over at once (the copy is removed when the job ends), at the same
+  // moment, speed and play state.
+  const [live, setLive] = useState<LiveSource | null>(null);
+  const [liveState, setLiveState] = useState<LiveState | null>(null);
   useEffect(() => {
-    if (src !== activeSrc && paused) setActiveSrc(src);
-  }, [src, activeSrc, paused]);
+    if (src || !liveBase) return;
+    const source = new LiveSource(liveBase, setLiveState);
+    setLive(source);
+    return () => {
+      source.dispose();
+      setLive(null);
+      setLiveState(null);
+    };
+  }, [src, liveBase]);
+  const wantedSrc = src ?? live?.url ?? null;
+  const [activeSrc, setActiveSrc] = useState(wantedSrc);
+  const playingLive = activeSrc !== null && activeSrc === live?.url;
+  const handoverMs = useRef<number | null>(null);
+  const handoverPlaying = useRef(false);
+  useEffect(() => {
+    if (wantedSrc !== activeSrc && (paused || activeSrc === null || activeSrc.startsWith('blob:'))) setActiveSrc(wantedSrc);
+  }, [wantedSrc, activeSrc, paused]);
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  const speedRef = useRef(speed);
+  speedRef.current = speed;
   // The timestamp of the frame actually on screen (requestVideoFrameCallback), exposed for tests.
   const [presentedTime, setPresentedTime] = useState<number | null>(null);
   const totalFrames = frameCount(durationMs, rate);
@@ -102,6 +129,7 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
   }, []);
 
   useEffect(() => {
+    if (!activeSrc) return;
     const el = document.createElement('video-js');
     el.className = 'vjs-afstemming';
     host.current!.appendChild(el);
@@ -121,6 +149,7 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
     player.current = instance;
     const tech = instance.el().querySelector('video')!;
     video.current = tech;
+    if (liveRef.current && activeSrc === liveRef.current.url) liveRef.current.attach(tech);
 
     let frameCallback = 0;
     const onFrame = (_now: number, metadata: { mediaTime: number }) => {
@@ -153,6 +182,9 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
         const startMs = handoverMs.current ?? initialPositionMs;
         handoverMs.current = null;
         if (startMs > 0) tech.currentTime = startMs / 1000;
+        tech.playbackRate = speedRef.current;
+        if (handoverPlaying.current) void tech.play().catch(() => undefined);
+        handoverPlaying.current = false;
         setReady(true);
       },
       { once: true },
@@ -165,6 +197,7 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
       window.clearInterval(saver);
       tech.cancelVideoFrameCallback(frameCallback);
       handoverMs.current = positionSeconds() * 1000;
+      handoverPlaying.current = !tech.paused;
       savePosition.current?.(Math.round(handoverMs.current));
       setReady(false);
       instance.dispose();
@@ -275,7 +308,14 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
   );
 
   return (
-    <div className="player" role="region" aria-label={t('player.region')} data-player-ready={ready ? 'true' : 'false'} data-presented-time={presentedTime ?? ''}>
+    <div
+      className="player"
+      role="region"
+      aria-label={t('player.region')}
+      data-player-ready={ready ? 'true' : 'false'}
+      data-player-source={playingLive ? 'live' : 'file'}
+      data-presented-time={presentedTime ?? ''}
+    >
       <div ref={host} className="player-video" style={{ aspectRatio: `${aspectRatio}` }} />
       <Scrubber
         durationMs={durationMs}
@@ -284,8 +324,20 @@ export function VideoPlayer({ src, rate, durationMs, width, height, sprite, spri
         spriteUrl={spriteUrl}
         peaksUrl={peaksUrl}
         loop={loopRange}
+        madeMs={playingLive ? (liveState?.madeMs ?? 0) : null}
         onSeek={(ms) => seekSeconds(ms / 1000)}
       />
+      {playingLive && liveState && !liveState.unsupported && (
+        <p className="help" role="status" aria-label={t('player.liveStatus')}>
+          {t('player.liveMade', { made: formatClock(liveState.madeMs), total: formatClock(durationMs) })}
+        </p>
+      )}
+      {playingLive && liveState?.beyond && (
+        <p className="error" role="alert">
+          {t('player.liveBeyond', { asked: formatClock(liveState.beyond.askedMs), shown: formatClock(liveState.beyond.shownMs) })}
+        </p>
+      )}
+      {liveState?.unsupported && !src && <p className="help">{t('player.liveUnsupported')}</p>}
       <div className="player-toolbar" role="toolbar" aria-label={t('player.controls')}>
         {button('back5', t('player.back5'), '−5 s')}
         {button('back1', t('player.back1'), '−1 s')}

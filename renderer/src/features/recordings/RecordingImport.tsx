@@ -7,6 +7,7 @@ import { ApiError } from '../../../../shared/api/envelope';
 import { useApi } from '../../api/api-context';
 import { uploadFile, type UploadProgress } from '../../api/upload';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { canPreview, SourcePreview } from './SourcePreview';
 
 /** Import a clip into a family: metadata first, then the file (picked or dropped), streamed with progress. */
 export function RecordingImport({ family }: { family: Family }) {
@@ -31,6 +32,9 @@ export function RecordingImport({ family }: { family: Family }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
+  // The file being imported plays from the rater's disk meanwhile; the recording opens where it was left.
+  const [previewing, setPreviewing] = useState<File | null>(null);
+  const previewPositionMs = useRef(0);
 
   if (family.visits.length === 0) return <p className="help">{t('recordings.needVisit')}</p>;
 
@@ -51,6 +55,8 @@ export function RecordingImport({ family }: { family: Family }) {
     }
     setBusy(true);
     abort.current = new AbortController();
+    previewPositionMs.current = 0;
+    setPreviewing(canPreview(chosen) ? chosen : null);
     try {
       const { uploadId } = await uploadFile(chosen, setProgress, abort.current.signal);
       setProgress(null);
@@ -63,12 +69,14 @@ export function RecordingImport({ family }: { family: Family }) {
         moment,
         recordedOn,
       });
-      navigate(`/recordings/${recording.id}`);
+      const at = previewPositionMs.current;
+      navigate(`/recordings/${recording.id}${at > 0 ? `?t=${at}` : ''}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : ApiError.local('internal', String(caught)));
     } finally {
       setBusy(false);
       setProgress(null);
+      setPreviewing(null);
     }
   };
 
@@ -163,6 +171,7 @@ export function RecordingImport({ family }: { family: Family }) {
         </div>
       )}
       {busy && !progress && <p role="status">{t('recordings.inspecting')}</p>}
+      {previewing && <SourcePreview file={previewing} onPosition={(ms) => (previewPositionMs.current = ms)} />}
       <ErrorMessage error={error} />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>

@@ -41,6 +41,11 @@ export function RecordingPage() {
   const r = recording.data;
   // While the clip is not playable yet, its playable job's progress sits in the message that says so.
   const makingPlayable = r.playable ? [] : jobs.filter((job) => job.kind === 'playable' && job.status !== 'done');
+  // While the playable version is transcoded or remuxed, its made part plays. A job seen done
+  // before the recording says playable keeps the player mounted, so the finished file takes over
+  // in the same element instead of a new one at speed 1, paused.
+  const liveWhileMaking =
+    !r.playable && r.playbackPlan !== 'as_is' && jobs.some((job) => job.kind === 'playable' && (job.status === 'running' || job.status === 'done'));
   const visibleJobs = jobs.filter((job) => (job.status !== 'done' || job.kind === 'playable') && !makingPlayable.includes(job));
 
   return (
@@ -55,9 +60,11 @@ export function RecordingPage() {
       </p>
       <div className="recording-layout">
         <div className="recording-main">
-          {r.playable ? (
+          {/* One element for both: the finished file takes over from the made part without a remount. */}
+          {r.playable || liveWhileMaking ? (
             <VideoPlayer
-              src={`/media/${r.id}?v=${encodeURIComponent(r.mediaVersion)}`}
+              src={r.playable ? `/media/${r.id}?v=${encodeURIComponent(r.mediaVersion)}` : null}
+              liveBase={r.playable ? null : `/media/${r.id}/live`}
               rate={{ num: r.fpsNum, den: r.fpsDen }}
               durationMs={r.durationMs}
               width={r.width}
@@ -69,7 +76,8 @@ export function RecordingPage() {
               onPositionSave={savePosition}
               onReady={onReady}
             />
-          ) : (
+          ) : null}
+          {!r.playable && (
             <div className="card" role="status">
               <p>{t('recordings.waitingForPlayable')}</p>
               {makingPlayable.map((job) => (
