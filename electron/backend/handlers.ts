@@ -1,6 +1,6 @@
 import type { Handlers } from './handler-context';
 import { accessLogHandlers } from './features/access-log/access-log-handlers';
-import { caregiverHandlers, familyHandlers, visitHandlers } from './features/families/family-handlers';
+import { caregiverHandlers, familyHandlers } from './features/families/family-handlers';
 import { fragmentHandlers } from './features/fragments/fragment-handlers';
 import { privacyHandlers } from './features/privacy/privacy-handlers';
 import { raterHandlers } from './features/raters/rater-handlers';
@@ -12,6 +12,10 @@ import { videoExportHandlers } from './features/video-exports/video-export-handl
 import { agreementHandlers } from './features/agreement/agreement-handlers';
 import { meetingHandlers } from './features/meeting-live/meeting-handlers';
 import { dossierHandlers } from './features/dossier/dossier-handlers';
+import { visitHandlers, visitQuestionHandlers } from './features/visits/visit-handlers';
+import { feedbackSessionHandlers } from './features/feedback-sessions/feedback-session-handlers';
+import { goalHandlers } from './features/goals/goal-handlers';
+import { evaluationHandlers } from './features/evaluation/evaluation-handlers';
 
 /** The one handler table: the compiler checks that it implements every method of the contract. */
 export const handlers: Handlers = {
@@ -20,7 +24,11 @@ export const handlers: Handlers = {
   ...familyHandlers,
   ...caregiverHandlers,
   ...visitHandlers,
+  ...visitQuestionHandlers,
   ...dossierHandlers,
+  ...feedbackSessionHandlers,
+  ...goalHandlers,
+  ...evaluationHandlers,
   ...accessLogHandlers,
   ...recordingHandlers,
   ...jobHandlers,

@@ -53,9 +53,15 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'caregivers.update': { needs: 'rater', audit: 'caregiver.update' },
   'caregivers.remove': { needs: 'rater', audit: 'caregiver.remove' },
 
+  'visits.list': { needs: 'rater', audit: 'visit.list', read: true },
   'visits.add': { needs: 'rater', audit: 'visit.add' },
   'visits.update': { needs: 'rater', audit: 'visit.update' },
+  'visits.setPresent': { needs: 'rater', audit: 'visit.update' },
+  'visits.answer': { needs: 'rater', audit: 'visit.answer' },
   'visits.remove': { needs: 'rater', audit: 'visit.remove' },
+  // The per-visit questions hold no family data, like the mentalizing questions.
+  'visitQuestions.list': { needs: 'rater', audit: null },
+  'visitQuestions.update': { needs: 'coordinator', audit: null },
 
   'accessLog.forFamily': { needs: 'coordinator', audit: 'access_log.read', read: true },
 
@@ -71,6 +77,46 @@ export const METHOD_POLICIES: { [M in MethodName]: MethodPolicy } = {
   'dossier.addEntry': { needs: 'rater', audit: 'dossier.entry_add' },
   'dossier.updateEntry': { needs: 'rater', audit: 'dossier.entry_update' },
   'dossier.removeEntry': { needs: 'rater', audit: 'dossier.entry_remove' },
+  // The begeleider files the dossier in the EPD, so a rater may export it; scores in it follow the blind rules.
+  'dossier.exportPdf': { needs: 'rater', audit: 'export.dossier_pdf', async: true },
+  'dossier.exportXlsx': { needs: 'rater', audit: 'export.dossier_xlsx', async: true },
+
+  // — the video-feedback session of a home visit —
+  // Like the dossier: every rater prepares and holds it; which fragments a rater sees follows the
+  // fragment list's blindness rule. Details never hold a caption or the parents' words.
+  'feedbackSessions.get': { needs: 'rater', audit: 'feedback.read', read: true },
+  'feedbackSessions.candidates': { needs: 'rater', audit: 'feedback.candidates', read: true },
+  'feedbackSessions.addItem': { needs: 'rater', audit: 'feedback.item_add' },
+  'feedbackSessions.updateCaption': { needs: 'rater', audit: 'feedback.caption' },
+  'feedbackSessions.moveItem': { needs: 'rater', audit: 'feedback.item_move' },
+  'feedbackSessions.removeItem': { needs: 'rater', audit: 'feedback.item_remove' },
+  'feedbackSessions.saveWords': { needs: 'rater', audit: 'feedback.words' },
+  'feedbackSessions.makeFilm': { needs: 'rater', audit: 'feedback.film' },
+
+  // — guidance goals (begeleidingsdoelen) —
+  // Like the dossier: every rater keeps them. Links show only what the caller may see of scores
+  // and fragments (blindness rule in the handlers). Details name goals and dates, never the words.
+  'goals.forFamily': { needs: 'rater', audit: 'goal.read', read: true },
+  'goals.create': { needs: 'rater', audit: 'goal.create' },
+  'goals.update': { needs: 'rater', audit: 'goal.update' },
+  'goals.setStatus': { needs: 'rater', audit: 'goal.status' },
+  'goals.evaluate': { needs: 'rater', audit: 'goal.evaluate' },
+  'goals.link': { needs: 'rater', audit: 'goal.link' },
+  'goals.unlink': { needs: 'rater', audit: 'goal.unlink' },
+  'goals.remove': { needs: 'rater', audit: 'goal.remove' },
+
+  // — the parents' evaluation form —
+  // The questions hold no family data (like the mentalizing questions); a family's form is read and
+  // filled by the begeleider with the parents; the summary across families is the coordinator's.
+  'evaluation.questions': { needs: 'rater', audit: null },
+  'evaluation.addQuestion': { needs: 'coordinator', audit: null },
+  'evaluation.updateQuestion': { needs: 'coordinator', audit: null },
+  'evaluation.moveQuestion': { needs: 'coordinator', audit: null },
+  'evaluation.archiveQuestion': { needs: 'coordinator', audit: null },
+  'evaluation.form': { needs: 'rater', audit: 'evaluation.read', read: true },
+  'evaluation.answer': { needs: 'rater', audit: 'evaluation.answer' },
+  'evaluation.summary': { needs: 'coordinator', audit: 'evaluation.summary', read: true },
+  'evaluation.exportCsv': { needs: 'coordinator', audit: 'export.evaluation_csv' },
 
   // — recordings (video) —
   'recordings.list': { needs: 'rater', audit: 'recording.list', read: true },
@@ -217,9 +263,14 @@ export const READ_ONLY_MODE: { [M in MethodName]: ReadOnlyMode } = {
   'caregivers.update': 'refused',
   'caregivers.remove': 'refused',
 
+  'visits.list': 'runs',
   'visits.add': 'refused',
   'visits.update': 'refused',
+  'visits.setPresent': 'refused',
+  'visits.answer': 'refused',
   'visits.remove': 'refused',
+  'visitQuestions.list': 'runs',
+  'visitQuestions.update': 'refused',
 
   'accessLog.forFamily': 'runs',
 
@@ -232,6 +283,36 @@ export const READ_ONLY_MODE: { [M in MethodName]: ReadOnlyMode } = {
   'dossier.addEntry': 'refused',
   'dossier.updateEntry': 'refused',
   'dossier.removeEntry': 'refused',
+  'dossier.exportPdf': 'runs',
+  'dossier.exportXlsx': 'runs',
+
+  'feedbackSessions.get': 'runs',
+  'feedbackSessions.candidates': 'runs',
+  'feedbackSessions.addItem': 'refused',
+  'feedbackSessions.updateCaption': 'refused',
+  'feedbackSessions.moveItem': 'refused',
+  'feedbackSessions.removeItem': 'refused',
+  'feedbackSessions.saveWords': 'refused',
+  'feedbackSessions.makeFilm': 'refused',
+
+  'goals.forFamily': 'runs',
+  'goals.create': 'refused',
+  'goals.update': 'refused',
+  'goals.setStatus': 'refused',
+  'goals.evaluate': 'refused',
+  'goals.link': 'refused',
+  'goals.unlink': 'refused',
+  'goals.remove': 'refused',
+
+  'evaluation.questions': 'runs',
+  'evaluation.addQuestion': 'refused',
+  'evaluation.updateQuestion': 'refused',
+  'evaluation.moveQuestion': 'refused',
+  'evaluation.archiveQuestion': 'refused',
+  'evaluation.form': 'runs',
+  'evaluation.answer': 'refused',
+  'evaluation.summary': 'runs',
+  'evaluation.exportCsv': 'runs',
 
   'recordings.list': 'runs',
   'recordings.get': 'runs',

@@ -9,6 +9,10 @@ import { privacyMethods } from './areas/privacy-methods';
 import { agreementMethods } from './areas/agreement-methods';
 import { meetingMethods } from './areas/meeting-methods';
 import { dossierMethods } from './areas/dossier-methods';
+import { visitMethods } from './areas/visit-methods';
+import { feedbackSessionMethods } from './areas/feedback-session-methods';
+import { goalMethods } from './areas/goal-methods';
+import { evaluationMethods } from './areas/evaluation-methods';
 import type { MediaJob } from '../domain/entities';
 import type { MethodSpec } from './method-spec';
 
@@ -30,6 +34,10 @@ export const contract = {
   ...agreementMethods,
   ...meetingMethods,
   ...dossierMethods,
+  ...visitMethods,
+  ...feedbackSessionMethods,
+  ...goalMethods,
+  ...evaluationMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 
@@ -54,7 +62,7 @@ export interface EventPayloads {
    * end is `recordings` (it changes what the recording can play). The UI maps each area to the
    * queries it refetches (renderer/src/api/invalidation.ts).
    */
-  'data.changed': { area: 'raters' | 'families' | 'dossier' | 'session' | 'recordings' | 'jobs' | 'fragments' | 'scoring'; id?: number };
+  'data.changed': { area: 'raters' | 'families' | 'dossier' | 'feedback' | 'goals' | 'evaluation' | 'session' | 'recordings' | 'jobs' | 'fragments' | 'scoring'; id?: number };
   /** Progress of a media job; sent often, so it carries everything a progress bar needs. */
   'jobs.changed': MediaJob;
   /**

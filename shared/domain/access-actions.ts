@@ -56,9 +56,11 @@ export const ACCESS_ACTIONS: Readonly<Record<string, AccessActionName>> = {
   'caregiver.add': change('Ouder/verzorger toegevoegd', 'Caregiver added'),
   'caregiver.update': change('Ouder/verzorger gewijzigd', 'Caregiver changed'),
   'caregiver.remove': change('Ouder/verzorger verwijderd', 'Caregiver removed'),
+  'visit.list': view('Huisbezoeken van gezin bekeken', 'Family home visits viewed'),
   'visit.add': change('Huisbezoek toegevoegd', 'Home visit added'),
   'visit.update': change('Huisbezoek gewijzigd', 'Home visit changed'),
   'visit.remove': change('Huisbezoek verwijderd', 'Home visit removed'),
+  'visit.answer': change('Vraag bij huisbezoek beantwoord', 'Home-visit question answered'),
 
   // — the family's dossier (babyformulier) —
   'dossier.read': view('Dossier van gezin bekeken', 'Family dossier viewed'),
@@ -70,6 +72,35 @@ export const ACCESS_ACTIONS: Readonly<Record<string, AccessActionName>> = {
   'dossier.entry_add': change('Logboekregel toegevoegd', 'Logbook entry added'),
   'dossier.entry_update': change('Logboekregel gewijzigd', 'Logbook entry changed'),
   'dossier.entry_remove': change('Logboekregel verwijderd', 'Logbook entry removed'),
+  // — the video-feedback session of a home visit —
+  'feedback.read': view('Videofeedback van huisbezoek bekeken', 'Home visit video feedback viewed'),
+  'feedback.candidates': view('Fragmenten voor videofeedback bekeken', 'Fragments for video feedback viewed'),
+  'feedback.item_add': change('Fragment gekozen voor videofeedback', 'Fragment chosen for video feedback'),
+  'feedback.caption': change('Onderschrift voor de ouders gewijzigd', 'Caption for the parents changed'),
+  'feedback.item_move': change('Volgorde van videofeedback gewijzigd', 'Video feedback order changed'),
+  'feedback.item_remove': change('Fragment uit videofeedback gehaald', 'Fragment removed from video feedback'),
+  'feedback.words': change('Woorden van de ouders bewaard', "Parents' words saved"),
+  'feedback.film': exported('Feedbackfilm van huisbezoek gemaakt', 'Home visit feedback film made'),
+
+  // — guidance goals and the parents' evaluation form —
+  'goal.read': view('Begeleidingsdoelen bekeken', 'Guidance goals viewed'),
+  'goal.create': change('Begeleidingsdoel opgesteld', 'Guidance goal set'),
+  'goal.update': change('Begeleidingsdoel gewijzigd', 'Guidance goal changed'),
+  'goal.status': change('Status van begeleidingsdoel gewijzigd', 'Guidance goal status changed'),
+  'goal.evaluate': change('Begeleidingsdoel geëvalueerd', 'Guidance goal evaluated'),
+  'goal.link': change('Score of fragment aan doel gekoppeld', 'Score or fragment linked to goal'),
+  'goal.unlink': change('Koppeling van doel losgemaakt', 'Link removed from goal'),
+  'goal.remove': change('Begeleidingsdoel verwijderd', 'Guidance goal removed'),
+  'evaluation.read': view('Evaluatieformulier ouders bekeken', 'Parents’ evaluation form viewed'),
+  'evaluation.answer': change('Evaluatieformulier ouders ingevuld', 'Parents’ evaluation form filled in'),
+  'evaluation.summary': view('Samenvatting evaluatie ouders bekeken', 'Summary of parents’ evaluations viewed'),
+  // Method names: only ever written for a refused or failed call (the questions hold no family data).
+  'evaluation.questions': view('Vragen van evaluatieformulier bekeken', 'Evaluation form questions viewed'),
+  'evaluation.addQuestion': admin('Vraag aan evaluatieformulier toegevoegd', 'Question added to evaluation form'),
+  'evaluation.updateQuestion': admin('Vraag van evaluatieformulier gewijzigd', 'Evaluation form question changed'),
+  'evaluation.moveQuestion': admin('Vraag van evaluatieformulier verplaatst', 'Evaluation form question moved'),
+  'evaluation.archiveQuestion': admin('Vraag van evaluatieformulier gearchiveerd of teruggehaald', 'Evaluation form question archived or restored'),
+  'export.evaluation_csv': exported('Samenvatting evaluatie ouders geëxporteerd (CSV)', 'Summary of parents’ evaluations exported (CSV)'),
 
   // — recordings and media jobs —
   'recording.list': view('Opnamelijst bekeken', 'Recording list viewed'),
@@ -98,6 +129,8 @@ export const ACCESS_ACTIONS: Readonly<Record<string, AccessActionName>> = {
   'tags.unarchive': admin('Label teruggehaald', 'Tag unarchived'),
   'questions.list': view('Mentaliseervragen bekeken', 'Mentalizing questions viewed'),
   'questions.update': admin('Mentaliseervragen gewijzigd', 'Mentalizing questions changed'),
+  'visitQuestions.list': view('Vragen bij huisbezoek bekeken', 'Home-visit questions viewed'),
+  'visitQuestions.update': admin('Vragen bij huisbezoek gewijzigd', 'Home-visit questions changed'),
 
   // — scoring and rounds —
   'scoring.anchors': view('Ankers bekeken', 'Anchors viewed'),
@@ -128,6 +161,8 @@ export const ACCESS_ACTIONS: Readonly<Record<string, AccessActionName>> = {
   'export.xlsx': exported('Scores geëxporteerd (XLSX)', 'Scores exported (XLSX)'),
   'export.pdf_family': exported('Gezinsrapport geëxporteerd (PDF)', 'Family report exported (PDF)'),
   'export.pdf_team': exported('Teamrapport geëxporteerd (PDF)', 'Team report exported (PDF)'),
+  'export.dossier_pdf': exported('Dossier van gezin geëxporteerd (PDF)', 'Family dossier exported (PDF)'),
+  'export.dossier_xlsx': exported('Dossier van gezin geëxporteerd (XLSX)', 'Family dossier exported (XLSX)'),
   'export.pdf_minutes': exported('Verslag intervisie geëxporteerd (PDF)', 'Intervisie minutes exported (PDF)'),
   'export.agreement_csv': exported('Overeenstemming geëxporteerd (CSV)', 'Agreement exported (CSV)'),
   'export.video': exported('Videoexport aangevraagd', 'Video export requested'),

@@ -135,6 +135,8 @@ export interface MediaJob {
   etaMs: number | null;
   /** Dutch reason when failed or cancelled. */
   error: string | null;
+  /** Running, but suspended while another recording is made playable; it goes on by itself. */
+  paused: boolean;
   /** The family's code in answers (which are logged); always null in `jobs.changed` events. */
   familyCode: string | null;
   recordingIds: number[];

@@ -1,4 +1,9 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { pdfStreamText, pdfToText } from '../fixtures/pdf-text';
 import { artifactPath, expect, test } from './fixtures';
+import { holdRequests } from './hold-requests';
+import { ExportsSection } from './pages/exports-section';
 import { openApp, RaterPickerPage, signInAsFirstCoordinator } from './pages/app-page';
 import { seedTeamStory } from './team-story';
 import { DossierSection } from './pages/dossier-section';
@@ -126,4 +131,43 @@ test('a rater sees a family that was in begeleiding before phases had dates, giv
   await expect(page.getByRole('region', { name: 'Phases' })).toContainText('Ask a coordinator for a decision.');
   await expect(page.getByRole('region', { name: 'Open agreements' })).toContainText('No open agreements.');
   await expect(page.getByRole('region', { name: 'Referral' }).getByLabel('Very high parental stress')).toBeChecked();
+
+  // The begeleider takes the dossier along for the EPD: a PDF and an XLSX, in the UI's language.
+  const exports = new ExportsSection(page, page, 'Export the dossier');
+  const pdf = await exports.download('Dossier as PDF (patient record)');
+  expect(pdf.suggestedFilename()).toMatch(/^afstemming-dossier-[A-Z0-9-]+-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const bytes = readFileSync(await pdf.path());
+  const text = (pdfToText(bytes) ?? pdfStreamText(bytes)).replace(/\s+/g, ' ');
+  expect(text).toContain('Dossier of family');
+  // The label wraps in its column, so its value may stand between its words in the text layer.
+  expect(text).toMatch(/Contra-indication: very high parental (yes stress|stress yes)/);
+  expect(text).toContain('Current phase referral');
+  const xlsx = await exports.download('Dossier as Excel (all fields)');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await xlsx.path());
+  expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 3)).toEqual(['Family', 'Phases', 'Referral']);
+  const referral = (workbook.getWorksheet('Referral')!.getSheetValues().slice(1) as unknown[][]).map((row) => row.slice(1));
+  expect(referral).toContainEqual(['Contra-indication: very high parental stress', 'yes']);
+});
+
+test('what a begeleider types while the previous goal is still being saved is kept for the next one', async ({ page, host }) => {
+  await signInAsFirstCoordinator(page, host.url, 'Anna de Vries', 'AV');
+  const families = new FamiliesPage(page);
+  await families.goto();
+  const code = await families.create({ babyBirthMonth: daysAgo(130).slice(0, 7), referralDate: daysAgo(100), caregivers: [{ role: 'Moeder', label: 'moeder' }] });
+  await new FamilyPage(page).expectLoaded(code);
+
+  // The save of the first goal is held at the network until the second is typed.
+  const release = await holdRequests(page, '**/api/call', (request) => (request.postData() ?? '').includes('"goals.create"'));
+  const goals = page.getByRole('region', { name: 'Begeleidingsdoelen' });
+  const add = goals.getByRole('form', { name: 'Nieuw begeleidingsdoel' });
+  await add.getByLabel('Nieuw doel').fill('Moeder volgt het tempo van de baby.');
+  await add.getByRole('button', { name: 'Doel toevoegen' }).click();
+  await add.getByLabel('Nieuw doel').fill('Moeder benoemt wat de baby laat zien.');
+  release();
+  await expect(goals.getByRole('listitem', { name: /^Doel 1:/ })).toContainText('Moeder volgt het tempo van de baby.');
+  await expect(add.getByLabel('Nieuw doel')).toHaveValue('Moeder benoemt wat de baby laat zien.');
+  await add.getByRole('button', { name: 'Doel toevoegen' }).click();
+  await expect(goals.getByRole('listitem', { name: /^Doel 2:/ })).toContainText('Moeder benoemt wat de baby laat zien.');
+  await expect(add.getByLabel('Nieuw doel')).toHaveValue('');
 });

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeClip } from '../fixtures/clips';
 import { expect, test } from './fixtures';
-import { signInAsFirstCoordinator } from './pages/app-page';
-import { FamiliesPage } from './pages/families-page';
-import { FamilyPage } from './pages/family-page';
 import { FragmentsPage, TagsPage } from './pages/fragments-page';
+import { signedInFamilyWithVisit } from './pages/family-page';
 import { RecordingPage } from './pages/recording-page';
 
 test.describe.configure({ timeout: 300_000 });
@@ -21,13 +19,7 @@ async function keepScreenshot(page: Page, name: string): Promise<void> {
 
 /** A coordinator with a family, a home visit and one imported clip, on its recording page. */
 async function openRecording(page: Page, url: string, clip: string): Promise<RecordingPage> {
-  await signInAsFirstCoordinator(page, url, 'Carla Smit', 'CS');
-  const families = new FamiliesPage(page);
-  await families.goto();
-  const code = await families.create({ babyBirthMonth: '2026-04', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
-  const family = new FamilyPage(page);
-  await family.expectLoaded(code);
-  await family.addVisit('2026-10-01', 'Begeleiding', 'badmoment');
+  await signedInFamilyWithVisit(page, url, { phase: 'Begeleiding', notes: 'badmoment' });
   const recording = new RecordingPage(page);
   await recording.importFromFamilyPage({ file: clip });
   await recording.waitUntilPlayable();

@@ -25,6 +25,10 @@ const PAGES: [name: string, hash: string][] = [
   ['team', '#/team'],
   ['overeenstemming', '#/agreement'],
   ['logboek', '#/access-log'],
+  ['evaluatie-ouders', '#/evaluation'],
+  ['evaluatieformulier', '#/evaluation/form/1'],
+  ['evaluatieformulier-print', '#/evaluation/form/1/print'],
+  ['evaluatieformulier-leeg', '#/evaluation/blank'],
 ];
 
 const SIZES = [

@@ -190,6 +190,20 @@ describe('the logbook with agreements', () => {
     expect((await refusal(t.api.call('dossier.updateEntry', { id: 999, text: 'x' }))).code).toBe('not_found');
     expect(snapshot()).toBe(before);
   });
+
+  it('keeps nothing dated after the follow-up: an entry on its day is kept, a later one refused', async () => {
+    await t.api.call('dossier.startPhase', { familyId, phase: 'introductie', date: '2026-02-10' });
+    await t.api.call('dossier.startPhase', { familyId, phase: 'begeleiding', date: '2026-03-01' });
+    await t.api.call('dossier.startPhase', { familyId, phase: 'evaluatie', date: '2026-04-20' });
+    await t.api.call('dossier.startPhase', { familyId, phase: 'follow-up', date: '2026-05-20' });
+    const review = await t.api.call('dossier.addEntry', { familyId, date: '2026-05-20', text: 'Afspraken nagelopen' });
+    const before = snapshot();
+    const late = await refusal(t.api.call('dossier.addEntry', { familyId, date: '2026-05-21', text: 'Na de follow-up' }));
+    expect(late.body.message).toBe('De logboekregel op 2026-05-21 ligt na de follow-up (2026-05-20). Er is niets gewijzigd.');
+    expect(late.field('date', 'en')).toBe('Date after the follow-up.');
+    expect((await refusal(t.api.call('dossier.updateEntry', { id: review.id, date: '2026-05-25' }))).code).toBe('invalid_input');
+    expect(snapshot()).toBe(before);
+  });
 });
 
 describe('who may see and keep the dossier', () => {

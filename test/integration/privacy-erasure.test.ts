@@ -84,6 +84,12 @@ describe('families.erase', () => {
     const b = await family('OB-26-702', 'moeder');
     await t.api.call('families.update', { id: a.id, notes: `notitie ${MARKER}` });
     await t.api.call('visits.update', { id: a.visits[0]!.id, notes: `bezoek ${MARKER}` });
+    // The visit as logged: who was there (a caregiver row that cascades), others and an answer.
+    await t.api.call('visits.update', { id: a.visits[0]!.id, othersPresent: `oma ${MARKER}`, activityNote: MARKER, durationMinutes: 60 });
+    await t.api.call('visits.setPresent', { id: a.visits[0]!.id, caregiverId: a.caregivers[0]!.id, present: true });
+    const [visitQuestion] = await t.api.call('visitQuestions.list', {});
+    await t.api.call('visits.answer', { id: a.visits[0]!.id, questionId: visitQuestion!.id, text: `antwoord ${MARKER}` });
+    await t.api.call('visits.answer', { id: b.visits[0]!.id, questionId: visitQuestion!.id, text: 'ander gezin' });
     // The dossier: a phase with its date, the aanmelding with an overridden contra-indication, and
     // the logbook with an agreement: every part of it must go too (the sweep below checks family_id
     // and the marker in every column of every table).
@@ -100,10 +106,30 @@ describe('families.erase', () => {
 
     // Fragments, scores, positions, a meeting with discussion and consensus, and a finished export.
     const caregiverId = a.caregivers[0]!.id;
-    await t.api.call('fragments.create', { recordingId: recOwn.id, startMs: 100, endMs: 900, tagIds: [1], note: `fragment ${MARKER}` });
+    const fragment = await t.api.call('fragments.create', { recordingId: recOwn.id, startMs: 100, endMs: 900, tagIds: [1], note: `fragment ${MARKER}` });
+    // The visit's video feedback: a caption and the parents' words go with the family too.
+    const session = await t.api.call('feedbackSessions.addItem', { visitId: a.visits[0]!.id, fragmentId: fragment.id, caption: `samen ${MARKER}` });
+    await t.api.call('feedbackSessions.saveWords', { itemId: session.items[0]!.id, questionId: 1, words: `woorden ${MARKER}` });
     await t.api.call('scoring.saveScore', { recordingId: recOwn.id, roundId: null, caregiverId, scale: 'sensitivity', value: 5, rationale: `onderbouwing ${MARKER}` });
     await t.api.call('recordings.savePosition', { id: recShared.id, positionMs: 500 });
+    // Guidance goals linked to that fragment and score, with a status change and an evaluation,
+    // and the parents' evaluation form with a scale and an open answer; b keeps its own.
+    await t.api.call('scoring.saveScore', { recordingId: recOwn.id, roundId: null, caregiverId, scale: 'cooperation', value: 4, rationale: '' });
+    await t.api.call('scoring.submit', { recordingId: recOwn.id, roundId: null });
+    const goalOptions = (await t.api.call('goals.forFamily', { familyId: a.id })).options;
+    const goal = await t.api.call('goals.create', { familyId: a.id, text: `doel ${MARKER}`, date: '2026-03-02' });
+    for (const option of goalOptions) await t.api.call('goals.link', { id: goal.id, target: option.target });
+    await t.api.call('goals.setStatus', { id: goal.id, status: 'bereikt', date: '2026-03-03' });
+    await t.api.call('dossier.startPhase', { familyId: a.id, phase: 'begeleiding', date: '2026-03-04' });
+    await t.api.call('dossier.startPhase', { familyId: a.id, phase: 'evaluatie', date: '2026-03-05' });
+    await t.api.call('goals.evaluate', { id: goal.id, evaluation: `evaluatie ${MARKER}` });
+    await t.api.call('goals.create', { familyId: b.id, text: 'doel van b', date: '2026-03-02' });
+    const [scaleQuestion, openQuestion] = ['scale', 'open'].map((kind) => t.backend.db.prepare('SELECT id FROM evaluation_questions WHERE kind = ? ORDER BY position LIMIT 1').get(kind) as { id: number });
+    await t.api.call('evaluation.answer', { familyId: a.id, questionId: scaleQuestion!.id, value: 5 });
+    await t.api.call('evaluation.answer', { familyId: a.id, questionId: openQuestion!.id, text: `antwoord ${MARKER}` });
+    await t.api.call('evaluation.answer', { familyId: b.id, questionId: scaleQuestion!.id, value: 3 });
     const db = t.backend.db;
+    expect(db.prepare('SELECT kind FROM goal_links ORDER BY kind').all()).toEqual([{ kind: 'fragment' }, { kind: 'score' }, { kind: 'score' }]);
     const now = new Date().toISOString();
     const roundId = Number(db.prepare(`INSERT INTO rounds (name, held_on, kind, reveal_rule, created_at) VALUES ('Intervisie', '2026-03-10', 'meeting', 'coordinator', ?)`).run(now).lastInsertRowid);
     db.prepare('INSERT INTO round_recordings (round_id, recording_id) VALUES (?, ?), (?, ?)').run(roundId, recOwn.id, roundId, recB.id);
@@ -174,10 +200,19 @@ describe('families.erase', () => {
     expect(after.filter((f) => f.startsWith('derived/')).length).toBeLessThan(filesBefore.filter((f) => f.startsWith('derived/')).length);
 
     // Nothing of the dossier is left, by family or at all (b's entry stays).
-    for (const table of ['family_phases', 'family_intakes', 'logbook_entries']) {
+    for (const table of ['family_phases', 'family_intakes', 'logbook_entries', 'feedback_items', 'feedback_words']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table} WHERE family_id = ?`).get(a.id), table).toEqual({ n: 0 });
     }
     expect(db.prepare('SELECT family_id FROM logbook_entries').all()).toEqual([{ family_id: b.id }]);
+    // The visits' presence and answers went with the visits; b's answer stays.
+    expect(db.prepare('SELECT count(*) AS n FROM visit_caregivers').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT visit_id FROM visit_answers').all()).toEqual([{ visit_id: b.visits[0]!.id }]);
+    // Goals with their history and links, and the evaluation form with its answers, went too (b's stay).
+    expect(db.prepare('SELECT family_id FROM goals').all()).toEqual([{ family_id: b.id }]);
+    expect(db.prepare('SELECT count(*) AS n FROM goal_status_events e JOIN goals g ON g.id = e.goal_id').get()).toEqual(db.prepare('SELECT count(*) AS n FROM goal_status_events').get());
+    expect(db.prepare('SELECT count(*) AS n FROM goal_links').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT family_id FROM evaluation_forms').all()).toEqual([{ family_id: b.id }]);
+    expect(db.prepare('SELECT value FROM evaluation_answers').all()).toEqual([{ value: 3 }]);
 
     // The other family is untouched and still plays the shared video.
     expect((await t.api.call('families.get', { id: b.id })).caregivers).toHaveLength(1);

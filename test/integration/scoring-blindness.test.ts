@@ -168,6 +168,12 @@ function byKey(ids: Ids, viewer: ViewerName): Record<string, unknown[]> {
     pin: ['2468-1357'],
     certificatePem: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'],
     privateKeyPem: ['-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n'],
+    text: ['Nieuwe tekst'],
+    // A goal linked to the round's consensus (refused while blind, whatever was scored) or a fragment.
+    target: [
+      { kind: 'consensus', roundId: ids.roundId, recordingId: ids.recordingA, caregiverId: ids.mother, scale: 'sensitivity' },
+      { kind: 'fragment', fragmentId: 1 },
+    ],
   };
 }
 

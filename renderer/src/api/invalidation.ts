@@ -32,7 +32,12 @@ export const AREA_QUERIES: { readonly [A in Area]: readonly QueryPattern[] } = {
   // an erasure removes all of it. The family page also shows its own access log.
   families: [
     'families.*',
+    'visits.*',
+    'visitQuestions.*',
     'dossier.*',
+    'feedbackSessions.*',
+    'goals.*',
+    'evaluation.*',
     'accessLog.forFamily',
     'recordings.*',
     'jobs.*',
@@ -45,7 +50,14 @@ export const AREA_QUERIES: { readonly [A in Area]: readonly QueryPattern[] } = {
   ],
   // The dossier: its own reads, and the current phase with its start (the family list and page,
   // the trends that name the phase) and the family's access log.
-  dossier: ['dossier.*', 'families.list', 'families.get', 'accessLog.forFamily', 'trends.*'],
+  dossier: ['dossier.*', 'goals.forFamily', 'families.list', 'families.get', 'accessLog.forFamily', 'trends.*'],
+  // A visit's video feedback: its own reads (the session, its candidates, its films) and the log.
+  feedback: ['feedbackSessions.*', 'accessLog.forFamily'],
+  // Guidance goals: their own read, the family's "last changed" and its access log. The date window
+  // follows the dossier's phases (listed there), the links the fragments and scores (listed there).
+  goals: ['goals.*', 'families.list', 'families.get', 'accessLog.forFamily'],
+  // The evaluation form's questions, a family's form and the team summary.
+  evaluation: ['evaluation.*', 'accessLog.forFamily'],
   // Sign-in, lock, sign-out, PIN changes. Not the data itself: signing out or locking drops every
   // cached answer (SessionGate), so a different person always starts with fresh ones.
   session: ['session.get', 'raters.list', 'meeting.device'],
@@ -68,11 +80,11 @@ export const AREA_QUERIES: { readonly [A in Area]: readonly QueryPattern[] } = {
   // A video export job finishing, cancelled or retried jobs: lists of jobs and exports only. This
   // is the area a job's end sends when it is not a recording's own media job, so an export
   // finishing next to an open recording does not reread the recording.
-  jobs: ['jobs.*', 'videoExports.*'],
+  jobs: ['jobs.*', 'videoExports.*', 'feedbackSessions.get'],
   // Fragments, tags and mentalizing questions (which fragments show).
-  fragments: ['fragments.*', 'tags.*', 'questions.*', 'videoExports.*', 'accessLog.forFamily'],
+  fragments: ['fragments.*', 'tags.*', 'questions.*', 'videoExports.*', 'feedbackSessions.*', 'accessLog.forFamily', 'goals.forFamily'],
   // Scores, rounds (reveal, consensus, discussion) and anchors: everything that counts scores.
-  scoring: ['scoring.*', 'rounds.*', 'meeting.*', 'agreement.*', 'trends.*', 'accessLog.forFamily'],
+  scoring: ['scoring.*', 'rounds.*', 'meeting.*', 'agreement.*', 'trends.*', 'accessLog.forFamily', 'goals.forFamily'],
   meeting: ['meeting.*', 'rounds.meeting'],
 };
 
@@ -83,7 +95,11 @@ const NAMESPACE_AREAS: { readonly [N in Namespace]: readonly Area[] } = {
   families: ['families'],
   caregivers: ['families'],
   visits: ['families'],
+  visitQuestions: ['families'],
   dossier: ['dossier'],
+  feedbackSessions: ['feedback'],
+  goals: ['goals'],
+  evaluation: ['evaluation'],
   accessLog: [],
   recordings: ['recordings'],
   // A cancelled or retried media job changes what the recording page says about its video.
@@ -109,6 +125,7 @@ const METHOD_AREAS: { readonly [M in MethodName]?: readonly Area[] } = {
   'families.suggestCode': [],
   // Files and reads that change nothing on screen.
   'fragments.export': [],
+  'evaluation.exportCsv': [],
   'rounds.minutesPdf': [],
   'recordings.savePosition': [],
   'session.touch': [],
@@ -117,6 +134,8 @@ const METHOD_AREAS: { readonly [M in MethodName]?: readonly Area[] } = {
   'meeting.join': ['session', 'meeting'],
   'meeting.unlock': ['session', 'meeting'],
   'meeting.joinInfo': [],
+  // The film is a job; the session page lists it.
+  'feedbackSessions.makeFilm': ['jobs', 'feedback'],
 };
 
 export function areasOfMutation(method: MethodName): readonly Area[] {

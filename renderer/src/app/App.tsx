@@ -12,6 +12,7 @@ import { trendsRoutes } from '../features/trends/trends-routes';
 import { privacyRoutes } from '../features/privacy/privacy-routes';
 import { ReadOnlyBanner } from '../features/privacy/ReadOnlyBanner';
 import { AgreementPage } from '../features/agreement/AgreementPage';
+import { evaluationFormRoutes, evaluationRoutes } from '../features/evaluation/evaluation-routes';
 import { Layout } from './Layout';
 
 // Hash routes work the same from the Electron app:// protocol and from the web host.
@@ -36,9 +37,11 @@ const router = createHashRouter([
       // — privacy routes —
       ...privacyRoutes,
       { path: 'agreement', element: <AgreementPage /> },
+      ...evaluationRoutes,
       { path: '*', element: <Navigate to="/families" replace /> },
     ],
   },
+  ...evaluationFormRoutes,
 ]);
 
 export function App() {

@@ -9,6 +9,7 @@ import { AgreementNav } from '../features/agreement/AgreementNav';
 import { ScoringNav } from '../features/scoring/ScoringNav';
 import { TrendsNav } from '../features/trends/TrendsNav';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { EvaluationNav } from '../features/evaluation/evaluation-routes';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function Layout() {
           {/* — privacy nav — */}
           <PrivacyNav />
           <AgreementNav />
+          <EvaluationNav />
         </nav>
         <div className="topbar-right">
           <JobsPanel />

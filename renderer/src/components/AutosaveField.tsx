@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { SaveStatus } from './SaveStatus';
-import { useAutosave } from './use-autosave';
+import { useAutosavedDraft } from './use-autosave';
 
 interface Option {
   value: string;
@@ -11,7 +11,7 @@ interface AutosaveFieldProps {
   label: string;
   value: string;
   onSave: (value: string) => Promise<unknown>;
-  type?: 'text' | 'date' | 'month' | 'textarea' | 'select';
+  type?: 'text' | 'date' | 'month' | 'number' | 'textarea' | 'select';
   options?: readonly Option[];
   help?: string;
   maxLength?: number;
@@ -23,27 +23,7 @@ interface AutosaveFieldProps {
  */
 export function AutosaveField({ label, value, onSave, type = 'text', options = [], help, maxLength }: AutosaveFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [dirty, setDirty] = useState(false);
-  const { state, schedule, flush } = useAutosave(async (next: string) => {
-    await onSave(next);
-    setDirty(false);
-  });
-  // Only a new server value replaces the draft. A save that has just resolved leaves the text as
-  // typed: the refetch that brings it back comes a moment later, and showing the old value in
-  // between would put a keystroke typed then on the old text.
-  const lastValue = useRef(value);
-  useEffect(() => {
-    if (value === lastValue.current) return;
-    lastValue.current = value;
-    if (!dirty) setDraft(value);
-  }, [value, dirty]);
-
-  const change = (next: string) => {
-    setDraft(next);
-    setDirty(true);
-    schedule(next);
-  };
+  const { draft, change, state, flush } = useAutosavedDraft(value, onSave);
   const common = {
     id,
     value: draft,

@@ -50,3 +50,31 @@ export function useAutosave<T>(save: (value: T) => Promise<unknown>, delayMs = 3
   useEffect(() => () => void flush(), [flush]);
   return { state, schedule, flush };
 }
+
+/**
+ * The value an autosaving control shows: the server's value to start with, what the user entered
+ * until it has been saved, and what was entered still after a refused save. Only a new server
+ * value replaces the draft: a save that has just resolved leaves it as entered, since the refetch
+ * that brings it back comes a moment later, and showing the old value in between would put a
+ * keystroke typed then on the old text.
+ */
+export function useAutosavedDraft<T>(value: T, onSave: (value: T) => Promise<unknown>, delayMs?: number) {
+  const [draft, setDraft] = useState(value);
+  const [dirty, setDirty] = useState(false);
+  const { state, schedule, flush } = useAutosave(async (next: T) => {
+    await onSave(next);
+    setDirty(false);
+  }, delayMs);
+  const lastValue = useRef(value);
+  useEffect(() => {
+    if (value === lastValue.current) return;
+    lastValue.current = value;
+    if (!dirty) setDraft(value);
+  }, [value, dirty]);
+  const change = (next: T) => {
+    setDraft(next);
+    setDirty(true);
+    schedule(next);
+  };
+  return { draft, change, state, flush };
+}

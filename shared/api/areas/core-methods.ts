@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, noInput as none, type MethodSpec } from '../method-spec';
-import type { AccessLogEntry, Caregiver, Family, FamilySummary, Rater, RaterProfile, SessionInfo, Visit } from '../../domain/entities';
+import type { AccessLogEntry, Caregiver, Family, FamilySummary, Rater, RaterProfile, SessionInfo } from '../../domain/entities';
 import {
   calendarDate,
   calendarMonth,
@@ -16,11 +16,10 @@ import {
   requiredText,
   secret,
   shortText,
-  visitPhase,
 } from '../schemas';
 import { say } from '../validation-messages';
 
-/** Session, raters, families with their caregivers and home visits, and the access log. */
+/** Session, raters, families with their caregivers, and the access log (home visits: visit-methods.ts). */
 export const coreMethods = {
   'session.get': method<SessionInfo>()('Wie is er aangemeld op deze werkplek, of welk profiel is vergrendeld.', none),
   'session.selectRater': method<SessionInfo>()(
@@ -98,16 +97,6 @@ export const coreMethods = {
     patch({ role: caregiverRole.optional(), label: requiredText({ nl: 'Omschrijving van de ouder', en: 'Description of the parent' }, 60).optional() }),
   ),
   'caregivers.remove': method<{ removed: true }>()('Verwijder een ouder/verzorger.', z.strictObject({ id })),
-
-  'visits.add': method<Visit>()(
-    'Nieuw huisbezoek.',
-    z.strictObject({ familyId: id, date: calendarDate, phase: visitPhase, notes: noteText.optional() }),
-  ),
-  'visits.update': method<Visit>()(
-    'Wijzig datum, fase of notities van een huisbezoek.',
-    patch({ date: calendarDate.optional(), phase: visitPhase.optional(), notes: noteText.optional() }),
-  ),
-  'visits.remove': method<{ removed: true }>()('Verwijder een huisbezoek.', z.strictObject({ id })),
 
   'accessLog.forFamily': method<AccessLogEntry[]>()(
     'Het toegangslogboek van één gezin (alleen coördinator).',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method, type MethodSpec } from '../method-spec';
 import type { FamilyDossier, LogbookEntry } from '../../domain/dossier';
+import type { ExportFile } from '../../domain/trends';
+import { EXPORT_LANGUAGES } from '../../domain/exports';
 import { AGREEMENT_STATUSES, INDICATIONS } from '../../domain/dossier';
 import { calendarDate, familyPhase, hasInvalidCharacter, id, invalidCharacterMessage, requiredText } from '../schemas';
 import { stripLayoutControls } from '../../domain/layout-controls';
@@ -22,6 +24,8 @@ const agreementStatus = z.enum(AGREEMENT_STATUSES, {
   error: say('Kies open, nagekomen, niet nagekomen of vervallen.', 'Choose open, kept, not kept or lapsed.'),
 });
 const entryText = requiredText({ nl: 'Tekst van de logboekregel', en: 'Text of the logbook entry' }, 4000);
+
+const exportLanguage = z.enum(EXPORT_LANGUAGES, { error: say('Kies nl of en als taal.', 'Choose nl or en as the language.') }).default('nl');
 
 const atLeastOne = say('Geef minstens één veld om te wijzigen.', 'Give at least one field to change.');
 
@@ -70,4 +74,6 @@ export const dossierMethods = {
       .refine((value) => Object.keys(value).some((key) => key !== 'id'), atLeastOne),
   ),
   'dossier.removeEntry': method<{ removed: true }>()('Verwijder een logboekregel.', z.strictObject({ id })),
+  'dossier.exportPdf': method<ExportFile>()('Het dossier van één gezin als PDF voor het EPD (pseudoniem).', z.strictObject({ familyId: id, language: exportLanguage })),
+  'dossier.exportXlsx': method<ExportFile>()('Het dossier van één gezin als Excel-bestand met elk veld, één blad per onderdeel (pseudoniem).', z.strictObject({ familyId: id, language: exportLanguage })),
 } as const satisfies Record<string, MethodSpec>;

@@ -35,6 +35,10 @@ export class FamiliesPage {
     }
     const usedCode = await code.inputValue();
     await form.getByRole('button', { name: 'Gezin aanmaken' }).click();
+    // Wait for the outcome (the new family's page, or the refusal): the app navigates only after the save,
+    // and a click on the menu before that would be overtaken by it.
+    const opened = this.page.getByRole('heading', { name: `Gezin ${usedCode}`, level: 1 });
+    await expect(opened.or(form.getByRole('alert'))).toBeVisible();
     return usedCode;
   }
 }

@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { signInAsFirstCoordinator } from './app-page';
+import { FamiliesPage } from './families-page';
 
 export class FamilyPage {
   constructor(private readonly page: Page) {}
@@ -34,4 +36,16 @@ export class FamilyPage {
   accessLog(): Locator {
     return this.page.getByRole('table', { name: 'Toegangslogboek' });
   }
+}
+
+/** The first coordinator signed in, on a new family's page with one home visit (dated 2026-10-01). */
+export async function signedInFamilyWithVisit(page: Page, url: string, visit: { phase: string; notes: string }): Promise<{ family: FamilyPage; code: string }> {
+  await signInAsFirstCoordinator(page, url, 'Carla Smit', 'CS');
+  const families = new FamiliesPage(page);
+  await families.goto();
+  const code = await families.create({ babyBirthMonth: '2026-04', referralDate: '2026-09-01', caregivers: [{ role: 'Moeder', label: 'moeder' }] });
+  const family = new FamilyPage(page);
+  await family.expectLoaded(code);
+  await family.addVisit('2026-10-01', visit.phase, visit.notes);
+  return { family, code };
 }

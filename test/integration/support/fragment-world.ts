@@ -6,6 +6,8 @@ export interface FragmentWorld {
   coordinator: Rater;
   rater: Rater;
   familyId: number;
+  /** The family's one home visit (the recording's). */
+  visitId: number;
   moederId: number;
   vaderId: number;
   /** 15 minutes at 30000/1001 fps with moeder and vader in view. */
@@ -31,6 +33,7 @@ export async function fragmentWorld(t: TestBackend, code = 'OB-26-001'): Promise
     coordinator,
     rater,
     familyId: family.id,
+    visitId: family.visits[0]!.id,
     moederId: moeder!.id,
     vaderId: vader!.id,
     recordingId,

@@ -2,7 +2,8 @@ import { AppError, msg } from '../../../../shared/api/envelope';
 import type { FamilyDossier, LogbookEntry } from '../../../../shared/domain/dossier';
 import type { HandlerContext, HandlersFor } from '../../handler-context';
 import { blockingContraIndications, deleteEntry, findEntry, findIntake, insertEntry, loadDossier, saveIntakeFields, saveOverride, updateEntry } from './dossier-repository';
-import { setPhaseDate, startPhase, todayOf, undoPhase } from './phase-rules';
+import { lastVisitDate, setPhaseDate, startPhase, todayOf, undoPhase } from './phase-rules';
+import { exportDossier } from './export/dossier-export';
 
 const FAMILY_GONE = msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).');
 const ENTRY_GONE = msg('Deze logboekregel bestaat niet (meer).', 'This logbook entry does not exist (any more).');
@@ -27,6 +28,17 @@ function assertEntryDate(ctx: HandlerContext, dossier: FamilyDossier, date: stri
       'invalid_input',
       msg(`De logboekregel op ${date} ligt vóór de aanmelding (${dossier.referralDate}). ${NOTHING.nl}`, `The logbook entry on ${date} is before the referral (${dossier.referralDate}). ${NOTHING.en}`),
       { date: msg('Datum vóór de aanmelding.', 'Date before the referral.') },
+    );
+  }
+  // The follow-up (or the closing of a case without one) is the programme's last day: its review
+  // is logged on that day, and nothing is kept in the dossier after it.
+  const last = lastVisitDate(ctx.db, dossier.familyId);
+  if (last !== null && date > last.date) {
+    const what = last.phase === 'follow-up' ? msg('de follow-up', 'the follow-up') : msg('de afsluiting', 'the closing of the case');
+    throw new AppError(
+      'invalid_input',
+      msg(`De logboekregel op ${date} ligt na ${what.nl} (${last.date}). ${NOTHING.nl}`, `The logbook entry on ${date} is after ${what.en} (${last.date}). ${NOTHING.en}`),
+      { date: msg(`Datum na ${what.nl}.`, `Date after ${what.en}.`) },
     );
   }
   const today = todayOf(ctx.now);
@@ -132,4 +144,7 @@ export const dossierHandlers: HandlersFor<'dossier'> = {
     changed(ctx, current.familyId);
     return { removed: true };
   },
+
+  'dossier.exportPdf': ({ familyId, language }, ctx) => exportDossier(ctx, familyId, language, 'pdf'),
+  'dossier.exportXlsx': ({ familyId, language }, ctx) => exportDossier(ctx, familyId, language, 'xlsx'),
 };

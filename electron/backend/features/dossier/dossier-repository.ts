@@ -180,16 +180,17 @@ export function deleteEntry(db: Db, id: number): void {
   db.prepare('DELETE FROM logbook_entries WHERE id = ?').run(id);
 }
 
-/** The earliest date in the dossier after the aanmelding: a later phase start or a logbook entry. */
-export function earliestDossierDate(db: Db, familyId: number): { date: string; kind: 'phase' | 'entry' } | null {
+/** The earliest date in the dossier after the aanmelding: a later phase start, a logbook entry or a goal's status. */
+export function earliestDossierDate(db: Db, familyId: number): { date: string; kind: 'phase' | 'entry' | 'goal' } | null {
   const row = db
     .prepare(
       `SELECT d, kind FROM (
          SELECT started_on AS d, 'phase' AS kind FROM family_phases WHERE family_id = @id
-         UNION ALL SELECT entry_date AS d, 'entry' AS kind FROM logbook_entries WHERE family_id = @id)
+         UNION ALL SELECT entry_date AS d, 'entry' AS kind FROM logbook_entries WHERE family_id = @id
+         UNION ALL SELECT e.on_date AS d, 'goal' AS kind FROM goal_status_events e JOIN goals g ON g.id = e.goal_id WHERE g.family_id = @id)
        ORDER BY d LIMIT 1`,
     )
-    .get({ id: familyId }) as { d: string; kind: 'phase' | 'entry' } | undefined;
+    .get({ id: familyId }) as { d: string; kind: 'phase' | 'entry' | 'goal' } | undefined;
   return row ? { date: row.d, kind: row.kind } : null;
 }
 

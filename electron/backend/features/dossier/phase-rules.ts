@@ -1,6 +1,6 @@
 import { AppError, msg, type Bilingual } from '../../../../shared/api/envelope';
 import { addDays, PHASE_FUTURE_MARGIN_DAYS, type ContraIndication, type PhaseStep } from '../../../../shared/domain/dossier';
-import type { FamilyPhase } from '../../../../shared/domain/vocabulary';
+import type { FamilyPhase, VisitPhase } from '../../../../shared/domain/vocabulary';
 import type { Db } from '../../db/open-database';
 import {
   blockingContraIndications,
@@ -184,7 +184,8 @@ export function assertReferralFitsDossier(db: Db, familyId: number, referralDate
   if (referralDate === undefined) return;
   const earliest = earliestDossierDate(db, familyId);
   if (earliest === null || earliest.date >= referralDate) return;
-  const what = earliest.kind === 'phase' ? msg('een volgende fase', 'a later phase') : msg('een logboekregel', 'a logbook entry');
+  const what =
+    earliest.kind === 'phase' ? msg('een volgende fase', 'a later phase') : earliest.kind === 'goal' ? msg('een begeleidingsdoel', 'a guidance goal') : msg('een logboekregel', 'a logbook entry');
   throw new AppError(
     'invalid_input',
     msg(
@@ -196,3 +197,43 @@ export function assertReferralFitsDossier(db: Db, familyId: number, referralDate
 }
 
 export { PHASE_NAMES, CONTRA_NAMES };
+
+/**
+ * The last day a home visit may be on: the follow-up (the visit three months after the
+ * afsluiting is the programme's last), or the closing of a case closed without one. Null: open.
+ */
+export function lastVisitDate(db: Db, familyId: number): { date: string; phase: 'follow-up' | 'afgesloten' } | null {
+  const rows = db
+    .prepare(`SELECT phase, started_on FROM family_phases WHERE family_id = ? AND phase IN ('follow-up', 'afgesloten') ORDER BY started_on, phase DESC`)
+    .all(familyId) as { phase: 'follow-up' | 'afgesloten'; started_on: string }[];
+  const first = rows[0];
+  return first ? { date: first.started_on, phase: first.phase } : null;
+}
+
+/** A home visit lies between the aanmelding and the follow-up (or the closing, without one). */
+export function assertVisitDateInDossier(db: Db, familyId: number, date: string): void {
+  const head = familyHead(db, familyId);
+  if (!head) return;
+  if (date < head.referralDate) {
+    throw refuse(`Een huisbezoek op ${date} ligt vóór de aanmelding (${head.referralDate}).`, `A home visit on ${date} is before the referral (${head.referralDate}).`);
+  }
+  const last = lastVisitDate(db, familyId);
+  if (last !== null && date > last.date) {
+    const what = last.phase === 'follow-up' ? msg('de follow-up', 'the follow-up') : msg('de afsluiting van het gezin', 'the closing of the case');
+    throw refuse(
+      `Een huisbezoek op ${date} ligt na ${what.nl} (${last.date}); na de follow-up zijn er geen huisbezoeken meer.`,
+      `A home visit on ${date} is after ${what.en} (${last.date}); there are no home visits after the follow-up.`,
+    );
+  }
+}
+
+/** The phase the family was in on `date` (a visit added without one gets it). */
+export function phaseOnDate(db: Db, familyId: number, date: string): VisitPhase {
+  const head = familyHead(db, familyId)!;
+  let phase: VisitPhase = 'aanmelding';
+  for (const step of phaseSteps(db, familyId, head)) {
+    // A case is closed after its last visit: a visit on that day belongs to the phase before.
+    if (step.phase !== 'afgesloten' && step.startedOn !== null && step.startedOn <= date) phase = step.phase;
+  }
+  return phase;
+}

@@ -1,4 +1,4 @@
-import { assertDateInFamilyTime, assertFamilyDatesFitRecords } from './family-dates';
+import { assertFamilyDatesFitRecords } from './family-dates';
 import { AppError, msg } from '../../../../shared/api/envelope';
 import type { Family } from '../../../../shared/domain/entities';
 import { localToday } from '../../../../shared/domain/dates';
@@ -10,18 +10,14 @@ import {
   allCodes,
   codeTaken,
   deleteCaregiver,
-  deleteVisit,
   findCaregiver,
   findFamily,
-  findVisit,
   insertCaregiver,
   insertFamily,
-  insertVisit,
   listFamilies,
   touchFamily,
   updateCaregiver,
   updateFamily,
-  updateVisit,
 } from './family-repository';
 
 const FAMILY_GONE = msg('Dit gezin bestaat niet (meer).', 'This family does not exist (any more).');
@@ -143,46 +139,6 @@ export const caregiverHandlers: HandlersFor<'caregivers'> = {
     deleteCaregiver(ctx.db, id);
     touchFamily(ctx.db, current.familyId, ctx.now);
     ctx.logFamilyAccess(current.familyId, current.role);
-    ctx.emit('data.changed', { area: 'families', id: current.familyId });
-    return { removed: true };
-  },
-};
-
-export const visitHandlers: HandlersFor<'visits'> = {
-  'visits.add': ({ familyId, date, phase, notes }, ctx) => {
-    requireFamily(ctx, familyId);
-    assertDateInFamilyTime(ctx.db, familyId, date, 'Een huisbezoek', 'date');
-    const visit = insertVisit(ctx.db, { familyId, date, phase, notes: notes ?? '' });
-    touchFamily(ctx.db, familyId, ctx.now);
-    ctx.logFamilyAccess(familyId, `${date} (${phase})`);
-    ctx.emit('data.changed', { area: 'families', id: familyId });
-    return visit;
-  },
-
-  'visits.update': ({ id, ...changes }, ctx) => {
-    const current = findVisit(ctx.db, id);
-    if (!current) throw new AppError('not_found', msg('Dit huisbezoek bestaat niet (meer).', 'This home visit does not exist (any more).'));
-    if (changes.date !== undefined) assertDateInFamilyTime(ctx.db, current.familyId, changes.date, 'Een huisbezoek', 'date');
-    const next = { ...current, ...changes };
-    updateVisit(ctx.db, next);
-    touchFamily(ctx.db, current.familyId, ctx.now);
-    ctx.logFamilyAccess(current.familyId, `velden: ${Object.keys(changes).join(', ')}`);
-    ctx.emit('data.changed', { area: 'families', id: current.familyId });
-    return next;
-  },
-
-  'visits.remove': ({ id }, ctx) => {
-    const current = findVisit(ctx.db, id);
-    if (!current) throw new AppError('not_found', msg('Dit huisbezoek bestaat niet (meer).', 'This home visit does not exist (any more).'));
-    if (ctx.db.prepare('SELECT 1 FROM recordings WHERE visit_id = ? LIMIT 1').get(id) !== undefined) {
-      throw new AppError('conflict', msg(
-        'Bij dit huisbezoek horen opnamen; het kan niet worden verwijderd. Er is niets gewijzigd.',
-        'This home visit has recordings; it cannot be removed. Nothing has been changed.',
-      ));
-    }
-    deleteVisit(ctx.db, id);
-    touchFamily(ctx.db, current.familyId, ctx.now);
-    ctx.logFamilyAccess(current.familyId, current.date);
     ctx.emit('data.changed', { area: 'families', id: current.familyId });
     return { removed: true };
   },

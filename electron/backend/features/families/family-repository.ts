@@ -177,22 +177,6 @@ export function listVisits(db: Db, familyId: number): Visit[] {
   );
 }
 
-export function findVisit(db: Db, id: number): Visit | null {
-  const row = db.prepare('SELECT id, family_id, date, phase, notes FROM visits WHERE id = ?').get(id) as VisitRow | undefined;
-  return row ? toVisit(row) : null;
-}
-
-export function insertVisit(db: Db, visit: Omit<Visit, 'id'>): Visit {
-  const result = db
-    .prepare('INSERT INTO visits (family_id, date, phase, notes) VALUES (?, ?, ?, ?)')
-    .run(visit.familyId, visit.date, visit.phase, visit.notes);
-  return findVisit(db, Number(result.lastInsertRowid))!;
-}
-
-export function updateVisit(db: Db, visit: Visit): void {
-  db.prepare('UPDATE visits SET date = ?, phase = ?, notes = ? WHERE id = ?').run(visit.date, visit.phase, visit.notes, visit.id);
-}
-
 export function deleteVisit(db: Db, id: number): void {
   db.prepare('DELETE FROM visits WHERE id = ?').run(id);
 }

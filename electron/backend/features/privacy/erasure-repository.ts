@@ -70,6 +70,9 @@ export function eraseFamilyRows(db: Db, library: MediaLibrary, input: { familyId
 
   db.prepare(`DELETE FROM media_jobs WHERE id IN (${inList(allJobIds)})`).run(...allJobIds);
   // Children first (several references have no ON DELETE CASCADE or are RESTRICT).
+  // The visits' video feedback: the parents' words and the captions (they name family_id themselves).
+  db.prepare('DELETE FROM feedback_words WHERE family_id = ?').run(familyId);
+  db.prepare('DELETE FROM feedback_items WHERE family_id = ?').run(familyId);
   db.prepare(`DELETE FROM fragments WHERE recording_id IN (${inList(recordingIds)}) OR caregiver_id IN (${inList(caregiverIds)})`).run(
     ...recordingIds,
     ...caregiverIds,
@@ -89,6 +92,9 @@ export function eraseFamilyRows(db: Db, library: MediaLibrary, input: { familyId
   db.prepare('DELETE FROM visits WHERE family_id = ?').run(familyId);
   // The dossier: phases, the aanmelding (with an override's reason) and the logbook.
   db.prepare('DELETE FROM logbook_entries WHERE family_id = ?').run(familyId);
+  // Guidance goals (their history and links follow by cascade) and the parents' evaluation form with its answers.
+  db.prepare('DELETE FROM goals WHERE family_id = ?').run(familyId);
+  db.prepare('DELETE FROM evaluation_forms WHERE family_id = ?').run(familyId);
   db.prepare('DELETE FROM family_intakes WHERE family_id = ?').run(familyId);
   db.prepare('DELETE FROM family_phases WHERE family_id = ?').run(familyId);
   db.prepare('DELETE FROM caregivers WHERE family_id = ?').run(familyId);

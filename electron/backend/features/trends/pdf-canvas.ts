@@ -222,7 +222,7 @@ export class PdfCanvas {
   }
 
   /** Page numbers and a line on every page, written once all pages exist. */
-  footer(text: string): void {
+  footer(text: string, words: { page: string; of: string } = { page: 'pagina', of: 'van' }): void {
     const range = this.doc.bufferedPageRange();
     for (let page = range.start; page < range.start + range.count; page++) {
       this.doc.switchToPage(page);
@@ -234,7 +234,7 @@ export class PdfCanvas {
         .fontSize(7.5)
         .fillColor('#5b6673')
         .fillOpacity(1)
-        .text(pdfSafe(`${text} · pagina ${page - range.start + 1} van ${range.count}`), this.left, A4.height - MARGIN + 18, { width: this.width, align: 'center', lineBreak: false });
+        .text(pdfSafe(`${text} · ${words.page} ${page - range.start + 1} ${words.of} ${range.count}`), this.left, A4.height - MARGIN + 18, { width: this.width, align: 'center', lineBreak: false });
       this.doc.page.margins.bottom = bottomMargin;
     }
   }

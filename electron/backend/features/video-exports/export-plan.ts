@@ -20,6 +20,12 @@ export interface ClipWindow {
   toMs: number;
   /** The card text: tag names and the fragment's time; only the reel uses it. */
   title: string[];
+  /**
+   * 'caption': a visit's feedback film, whose card is the caption written for the parents, every
+   * line large. Absent (the recording's reel, and jobs queued before there were captions): the
+   * last line is the time, drawn small.
+   */
+  titleStyle?: 'caption';
 }
 
 /**
@@ -86,13 +92,24 @@ export function titleLines(tagNames: readonly string[], startMs: number): string
   return [...wrapText(tags, TITLE_LINE_CHARS, TITLE_MAX_LINES), clockHms(startMs)];
 }
 
+/** Lines of a caption card; a caption holds at most 200 characters, which fit in these lines. */
+const CAPTION_MAX_LINES = 6;
+
+/** A visit's feedback film: the card says only the caption written for the parents (no tags, no time). */
+export function captionTitleLines(caption: string): string[] {
+  return wrapText(caption.replace(/\s+/g, ' '), TITLE_LINE_CHARS, CAPTION_MAX_LINES);
+}
+
 /** The pieces ffmpeg joins: for a clip only the video, for the reel a title card before each fragment. */
 export function exportPieces(windows: readonly ClipWindow[], rate: FrameRate, playableMs: number | null, withCards: boolean): ExportPiece[] {
   const cardFrames = Math.max(1, Math.round((TITLE_CARD_MS / 1000) * (rate.num / rate.den)));
   return windows.flatMap((window): ExportPiece[] => {
     const source: ExportPiece = { kind: 'source', ...windowFrames(window, rate, playableMs) };
     if (!withCards) return [source];
-    const lines: TitleLine[] = window.title.map((text, i) => ({ text, size: i === window.title.length - 1 ? 'small' : 'large' }));
+    const lines: TitleLine[] = window.title.map((text, i) => ({
+      text,
+      size: window.titleStyle !== 'caption' && i === window.title.length - 1 ? 'small' : 'large',
+    }));
     return [{ kind: 'card', frameCount: cardFrames, lines }, source];
   });
 }
@@ -102,6 +119,11 @@ const safeCode = (code: string) => code.replace(/[^A-Za-z0-9-]/g, '') || 'gezin'
 /** `OB-26-001_2026-03-01_fragment-3_00-01-12.mp4`: family code, date, fragment id and time; never a name. */
 export function clipFileName(familyCode: string, recordedOn: string, fragmentId: number, startMs: number): string {
   return `${safeCode(familyCode)}_${recordedOn}_fragment-${fragmentId}_${clockHms(startMs).replace(/:/g, '-')}.mp4`;
+}
+
+/** `OB-26-001_2026-03-08_feedbackfilm-bezoek.mp4`, a second recording of the visit `…-bezoek-2.mp4`. */
+export function sessionFilmFileName(familyCode: string, visitDate: string, part: number): string {
+  return `${safeCode(familyCode)}_${visitDate}_feedbackfilm-bezoek${part > 1 ? `-${part}` : ''}.mp4`;
 }
 
 /** `OB-26-001_2026-03-01_feedbackfilm.mp4`. */

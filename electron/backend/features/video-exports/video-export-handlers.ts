@@ -20,7 +20,7 @@ function viewer(ctx: HandlerContext): number {
  * The recording, if a video can be cut from it: its playable file exists, or the job that makes it
  * is still queued or running (export jobs run after it, see nextQueuedJob).
  */
-function requireExportable(ctx: HandlerContext, recordingId: number): RecordingClock {
+export function requireExportable(ctx: HandlerContext, recordingId: number): RecordingClock {
   const recording = findRecordingClock(ctx.db, recordingId);
   if (!recording) throw new AppError('not_found', RECORDING_GONE);
   if (resolveMediaFile(ctx.db, ctx.services.library, { recordingId, kind: 'video', index: 0 })) return recording;

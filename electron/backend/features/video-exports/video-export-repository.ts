@@ -16,6 +16,8 @@ export interface ExportParams {
   fileName: string;
   fragmentIds: number[];
   windows: ClipWindow[];
+  /** A visit's feedback film (features/feedback-sessions): the visit whose session it shows. */
+  visitId?: number;
 }
 
 /** The finished file of export job `id` in the library's derived folder. */

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { SaveStatus } from '../../components/SaveStatus';
-import { useAutosave } from '../../components/use-autosave';
+import { useAutosavedDraft } from '../../components/use-autosave';
 
 /**
  * A checkbox that saves the moment it is ticked, with the same status line as AutosaveField; a
@@ -8,19 +8,8 @@ import { useAutosave } from '../../components/use-autosave';
  */
 export function AutosaveCheckbox({ label, checked, onSave }: { label: string; checked: boolean; onSave: (value: boolean) => Promise<unknown> }) {
   const id = useId();
-  const [draft, setDraft] = useState(checked);
-  const [dirty, setDirty] = useState(false);
-  const { state, schedule, flush } = useAutosave(async (next: boolean) => {
-    await onSave(next);
-    setDirty(false);
-  }, 0);
-  // As in AutosaveField: only a new server value replaces what was ticked.
-  const lastChecked = useRef(checked);
-  useEffect(() => {
-    if (checked === lastChecked.current) return;
-    lastChecked.current = checked;
-    if (!dirty) setDraft(checked);
-  }, [checked, dirty]);
+  // Saved the moment it is ticked (no delay), and at once (flush) rather than after a pause.
+  const { draft, change, state, flush } = useAutosavedDraft(checked, onSave, 0);
   return (
     <div className="field field--check">
       <label htmlFor={id} className="checkbox-inline">
@@ -30,9 +19,7 @@ export function AutosaveCheckbox({ label, checked, onSave }: { label: string; ch
           checked={draft}
           aria-invalid={state.status === 'error' ? true : undefined}
           onChange={(e) => {
-            setDraft(e.target.checked);
-            setDirty(true);
-            schedule(e.target.checked);
+            change(e.target.checked);
             void flush();
           }}
         />

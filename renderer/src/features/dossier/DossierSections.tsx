@@ -1,8 +1,11 @@
 import { useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { DossierExport } from './DossierExport';
 import { IntakeSection } from './IntakeSection';
 import { LogbookSection, OpenAgreements } from './LogbookSection';
 import { PhaseSection } from './PhaseSection';
+import { GoalsSection } from '../goals/GoalsSection';
+import { EvaluationCard } from '../evaluation/EvaluationCard';
 
 /**
  * The dossier's parts on the family page. At follow-up the open agreements come first, for the
@@ -21,6 +24,9 @@ export function DossierSections({ familyId, isCoordinator }: { familyId: number;
       <IntakeSection dossier={d} />
       <LogbookSection dossier={d} />
       {!atFollowUp && <OpenAgreements dossier={d} />}
+      <GoalsSection familyId={d.familyId} />
+      <EvaluationCard familyId={d.familyId} />
+      <DossierExport familyId={familyId} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/dates';
 import { AGREEMENT_STATUSES, type AgreementStatus, type FamilyDossier, type LogbookEntry } from '../../../../shared/domain/dossier';
 import { useApiMutation, useSavingCall } from '../../api/api-context';
+import { clearIfUnchanged } from '../../components/clear-if-unchanged';
 import { AutosaveField } from '../../components/AutosaveField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../trends/format';
@@ -103,8 +104,8 @@ export function LogbookSection({ dossier }: { dossier: FamilyDossier }) {
       { familyId: dossier.familyId, date, text, agreement },
       {
         onSuccess: () => {
-          setText('');
-          setAgreement(false);
+          clearIfUnchanged(setText, text, '');
+          clearIfUnchanged(setAgreement, agreement, false);
         },
       },
     );

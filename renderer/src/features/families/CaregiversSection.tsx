@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Caregiver } from '../../../../shared/domain/entities';
 import type { CaregiverRole } from '../../../../shared/domain/vocabulary';
 import { useApi, useApiMutation } from '../../api/api-context';
+import { clearIfUnchanged } from '../../components/clear-if-unchanged';
 import { AutosaveField } from '../../components/AutosaveField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
@@ -24,7 +25,7 @@ export function CaregiversSection({ familyId, caregivers, roles }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ familyId, role, label: label.trim() || role }, { onSuccess: () => setLabel('') });
+    add.mutate({ familyId, role, label: label.trim() || role }, { onSuccess: () => clearIfUnchanged(setLabel, label, '') });
   };
 
   return (

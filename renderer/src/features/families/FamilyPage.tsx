@@ -8,7 +8,7 @@ import { useSession } from '../session/session-context';
 import { AccessLogTable } from './AccessLogTable';
 import { CaregiversSection } from './CaregiversSection';
 import { RecordingsSection } from '../recordings/RecordingsSection';
-import { VisitsSection } from './VisitsSection';
+import { VisitsSection } from '../visits/VisitsSection';
 import { FamilyTrend } from '../trends/FamilyTrend';
 import { EraseFamilyButton } from '../privacy/EraseFamilyButton';
 import { DossierSections } from '../dossier/DossierSections';
@@ -59,7 +59,7 @@ export function FamilyPage() {
       {/* The phase is kept with its dates in the dossier's timeline, no longer as a bare field here. */}
       <DossierSections familyId={f.id} isCoordinator={rater.role === 'coordinator'} />
       <CaregiversSection familyId={f.id} caregivers={f.caregivers} roles={CAREGIVER_ROLES as readonly CaregiverRole[]} />
-      <VisitsSection familyId={f.id} visits={f.visits} />
+      <VisitsSection family={f} isCoordinator={rater.role === 'coordinator'} />
       <RecordingsSection family={f} />
       <FamilyTrend familyId={f.id} />
       {rater.role === 'coordinator' ? <AccessLogTable familyId={f.id} /> : null}

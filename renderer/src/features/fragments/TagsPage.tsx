@@ -5,6 +5,7 @@ import { ApiError } from '../../../../shared/api/envelope';
 import { useApi, useApiQuery } from '../../api/api-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SaveStatus } from '../../components/SaveStatus';
+import { QuestionListEditor, useQuestionDrafts } from '../../components/QuestionListEditor';
 import { useAutosave } from '../../components/use-autosave';
 import { useSession } from '../session/session-context';
 
@@ -245,43 +246,11 @@ function NewTagForm({ tags }: { tags: readonly Tag[] }) {
   );
 }
 
-interface QuestionDraft {
-  key: number;
-  id?: number;
-  text: string;
-}
-
 function QuestionsSection({ questions, editable }: { questions: readonly MentalizingQuestion[] | undefined; editable: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [drafts, setDrafts] = useState<QuestionDraft[] | null>(null);
-  const nextKey = useRef(1);
-  const focusKey = useRef<number | null>(null);
-
-  useEffect(() => {
-    if (questions && drafts === null) setDrafts(questions.map((q) => ({ key: nextKey.current++, id: q.id, text: q.text })));
-  }, [questions, drafts]);
-
-  const { state, schedule, flush } = useAutosave(async (list: QuestionDraft[]) => {
-    const sent = list.filter((q) => q.text.trim() !== '');
-    if (sent.length === 0) throw ApiError.local('invalid_input', t('fragmentsUi.tagsPage.oneQuestion'));
-    const saved = await api.call('questions.update', { questions: sent.map((q) => (q.id === undefined ? { text: q.text } : { id: q.id, text: q.text })) });
-    // The answer is in the order sent: give new questions their ids.
-    const ids = new Map(sent.map((q, i) => [q.key, saved[i]?.id]));
-    setDrafts((current) => current?.map((q) => (q.id === undefined && ids.get(q.key) !== undefined ? { ...q, id: ids.get(q.key) } : q)) ?? current);
-  }, 500);
-
-  const update = (next: QuestionDraft[], now = false) => {
-    setDrafts(next);
-    schedule(next);
-    if (now) void flush();
-  };
-
-  useEffect(() => {
-    if (focusKey.current === null) return;
-    document.getElementById(`question-${focusKey.current}`)?.focus();
-    focusKey.current = null;
-  }, [drafts]);
+  const editor = useQuestionDrafts(questions, (list) => api.call('questions.update', { questions: list }), t('fragmentsUi.tagsPage.oneQuestion'));
+  const { drafts } = editor;
 
   return (
     <section className="card" aria-labelledby="questions-title">
@@ -291,60 +260,18 @@ function QuestionsSection({ questions, editable }: { questions: readonly Mentali
         <p role="status">{t('app.loading')}</p>
       ) : editable ? (
         <>
-          <ol className="question-list">
-            {drafts.map((q, index) => (
-              <li key={q.key}>
-                <input
-                  id={`question-${q.key}`}
-                  aria-label={t('fragmentsUi.tagsPage.questionN', { n: index + 1 })}
-                  value={q.text}
-                  maxLength={300}
-                  onChange={(e) => update(drafts.map((d) => (d.key === q.key ? { ...d, text: e.target.value } : d)))}
-                  onBlur={() => void flush()}
-                />
-                <button
-                  type="button"
-                  className="small"
-                  disabled={index === 0}
-                  aria-label={t('fragmentsUi.tagsPage.moveUp', { n: index + 1 })}
-                  onClick={() => update([...drafts.slice(0, index - 1), q, drafts[index - 1]!, ...drafts.slice(index + 1)], true)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  disabled={index === drafts.length - 1}
-                  aria-label={t('fragmentsUi.tagsPage.moveDown', { n: index + 1 })}
-                  onClick={() => update([...drafts.slice(0, index), drafts[index + 1]!, q, ...drafts.slice(index + 2)], true)}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  disabled={drafts.length === 1}
-                  aria-label={t('fragmentsUi.tagsPage.removeQuestion', { n: index + 1 })}
-                  onClick={() => update(drafts.filter((d) => d.key !== q.key), true)}
-                >
-                  {t('common.remove')}
-                </button>
-              </li>
-            ))}
-          </ol>
-          <button
-            type="button"
-            className="small"
-            disabled={drafts.length >= 20}
-            onClick={() => {
-              const key = nextKey.current++;
-              focusKey.current = key;
-              setDrafts([...drafts, { key, text: '' }]);
+          <QuestionListEditor
+            editor={{ ...editor, drafts }}
+            className="question-list"
+            labels={{
+              question: (n) => t('fragmentsUi.tagsPage.questionN', { n }),
+              moveUp: (n) => t('fragmentsUi.tagsPage.moveUp', { n }),
+              moveDown: (n) => t('fragmentsUi.tagsPage.moveDown', { n }),
+              remove: (n) => t('fragmentsUi.tagsPage.removeQuestion', { n }),
+              removeText: t('common.remove'),
+              add: t('fragmentsUi.tagsPage.addQuestion'),
             }}
-          >
-            {t('fragmentsUi.tagsPage.addQuestion')}
-          </button>{' '}
-          <SaveStatus state={state} />
+          />
           <p className="help">{t('fragmentsUi.tagsPage.removeKeeps')}</p>
         </>
       ) : (

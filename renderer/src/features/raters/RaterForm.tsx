@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Rater } from '../../../../shared/domain/entities';
 import { RATER_ROLES, type RaterRole } from '../../../../shared/domain/vocabulary';
 import { useApiMutation } from '../../api/api-context';
+import { clearIfUnchanged } from '../../components/clear-if-unchanged';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PinField } from '../session/PinField';
 
@@ -29,8 +30,8 @@ export function RaterForm({ submitLabel, fixedRole, onCreated }: RaterFormProps)
       { name, initials, role, pin },
       {
         onSuccess: (rater) => {
-          setName('');
-          setInitials('');
+          clearIfUnchanged(setName, name, '');
+          clearIfUnchanged(setInitials, initials, '');
           setPin('');
           onCreated?.(rater);
         },
